@@ -1,0 +1,17 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace lynctopo::cli {
+
+// Placeholder until the issue that owns `check` lands.
+void SetupCheck(CLI::App& app, CliState& state) {
+  CLI::App* cmd = app.add_subcommand("check", "(not yet implemented)");
+  cmd->allow_extras();
+  cmd->callback([&state] {
+    std::cerr << "lynctopo: 'check' is not implemented yet\n";
+    state.exit_code = kExitFailure;
+  });
+}
+
+}  // namespace lynctopo::cli

@@ -1,0 +1,17 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace lynctopo::cli {
+
+// Placeholder until the issue that owns `diff` lands.
+void SetupDiff(CLI::App& app, CliState& state) {
+  CLI::App* cmd = app.add_subcommand("diff", "(not yet implemented)");
+  cmd->allow_extras();
+  cmd->callback([&state] {
+    std::cerr << "lynctopo: 'diff' is not implemented yet\n";
+    state.exit_code = kExitFailure;
+  });
+}
+
+}  // namespace lynctopo::cli

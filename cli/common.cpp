@@ -1,0 +1,75 @@
+#include "cli/common.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <unistd.h>
+
+#include "model/validate.hpp"
+
+namespace lynctopo::cli {
+
+bool ParseOutputFormat(const std::string& text, OutputFormat* out, bool allow_markdown) {
+  if (text == "text") {
+    *out = OutputFormat::kText;
+  } else if (text == "json") {
+    *out = OutputFormat::kJson;
+  } else if (allow_markdown && (text == "md" || text == "markdown")) {
+    *out = OutputFormat::kMarkdown;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+std::optional<Topology> LoadValidTopology(const std::string& path,
+                                          const std::vector<std::string>& overlays,
+                                          Diagnostics& diagnostics) {
+  LoadOptions options;
+  options.overlays = overlays;
+  std::optional<Topology> topology = LoadTopologyFile(path, diagnostics, options);
+  if (!topology) return std::nullopt;
+  ValidateTopology(*topology, diagnostics);
+  if (diagnostics.HasErrors()) return std::nullopt;
+  return topology;
+}
+
+void PrintDiagnostics(const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.Sorted()) std::cerr << FormatDiagnostic(d) << '\n';
+}
+
+bool WriteTextOutput(const std::string& path, const std::string& content,
+                     Diagnostics& diagnostics) {
+  if (path == "-") {
+    std::cout << content;
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path temp = target;
+  temp += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      diagnostics.Error("LT0003", path, {}, "cannot write output file");
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    diagnostics.Error("LT0003", path, {}, "cannot write output file: " + ec.message());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace lynctopo::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+// Pieces every subcommand shares: loading a topology with its overlays, printing diagnostics.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+#include "model/load.hpp"
+#include "model/topology.hpp"
+
+namespace lynctopo::cli {
+
+enum class OutputFormat { kText, kJson, kMarkdown };
+
+// Accepts "text", "json" and (where `allow_markdown`) "md"/"markdown".
+bool ParseOutputFormat(const std::string& text, OutputFormat* out, bool allow_markdown = false);
+
+// Loads `path` (any supported kind) with `overlays`, then validates it. Returns nullopt when it
+// could not be loaded or has errors; every finding is in `diagnostics`.
+std::optional<Topology> LoadValidTopology(const std::string& path,
+                                          const std::vector<std::string>& overlays,
+                                          Diagnostics& diagnostics);
+
+// Diagnostics to stderr, one per line, in the text format (or nothing in JSON mode, where the
+// caller embeds DiagnosticsToJson in its own output).
+void PrintDiagnostics(const Diagnostics& diagnostics);
+
+// Writes `content` to `path` atomically (temp file in the same folder + rename); "-" = stdout.
+bool WriteTextOutput(const std::string& path, const std::string& content,
+                     Diagnostics& diagnostics);
+
+}  // namespace lynctopo::cli

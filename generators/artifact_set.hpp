@@ -1,0 +1,33 @@
+#pragma once
+
+// The artifact models: typed, in-memory results each generator renders to files and the
+// consistency check reasons about (never about rendered text). Built once per run from the
+// plan, in dependency order (certificates before the proxy rules that name them).
+
+#include <memory>
+
+#include "model/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace lynctopo {
+
+// Defined by each generator in generators/<name>/.
+struct CertificateSet;
+struct DnsRecordSet;
+struct ProxyRuleSet;
+struct KerberosPlan;
+struct IisPlan;
+
+struct ArtifactSet {
+  const Plan* plan = nullptr;
+  std::shared_ptr<const CertificateSet> certificates;
+  std::shared_ptr<const DnsRecordSet> dns;
+  std::shared_ptr<const ProxyRuleSet> proxy;
+  std::shared_ptr<const KerberosPlan> kerberos;
+  std::shared_ptr<const IisPlan> iis;
+};
+
+// Builds every artifact model from the plan (generators/artifact_set.cpp).
+ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics);
+
+}  // namespace lynctopo

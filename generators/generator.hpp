@@ -1,0 +1,49 @@
+#pragma once
+
+// The generator framework: independent per-target generators chosen by name (like protoc's
+// plugins), all reading the one derived Plan and the artifact models built from it.
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "generators/artifact_set.hpp"
+#include "generators/output_set.hpp"
+#include "generators/template_store.hpp"
+#include "model/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace lynctopo {
+
+// Per-generator options from the command line (`--set dns.ttl=300`, keys without the prefix).
+struct GeneratorOptions {
+  std::map<std::string, std::string> values;
+  std::string Get(const std::string& key, const std::string& fallback = "") const {
+    auto it = values.find(key);
+    return it == values.end() ? fallback : it->second;
+  }
+};
+
+struct GeneratorContext {
+  OutputSet& outputs;
+  const TemplateStore& templates;
+  const ArtifactSet& artifacts;  // the models every generator renders from
+  Diagnostics& diagnostics;
+};
+
+class Generator {
+ public:
+  virtual ~Generator() = default;
+  // Short lower-case name used by --only and as the output folder ("certificates", "dns").
+  virtual std::string_view name() const = 0;
+  virtual std::string_view summary() const = 0;
+  virtual void Generate(const Plan& plan, const GeneratorOptions& options,
+                        GeneratorContext& context) const = 0;
+};
+
+// The static registry (generators/registry.cpp), in output order.
+std::span<const Generator* const> AllGenerators();
+const Generator* FindGenerator(std::string_view name);
+
+}  // namespace lynctopo

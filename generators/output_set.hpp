@@ -1,0 +1,33 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "model/diagnostics.hpp"
+
+namespace lynctopo {
+
+struct Artifact {
+  std::string content;
+  std::string generator;  // who produced it
+};
+
+// The in-memory, path-ordered set of artifacts of one run. Nothing touches the disk until the
+// whole run succeeded (see output_writer.hpp).
+class OutputSet {
+ public:
+  // Adds `content` at the relative `path` ("dns/records.json"). Rejects (with a diagnostic,
+  // returning false) absolute paths, "." or ".." components, backslashes, empty components,
+  // and a path another generator already claimed.
+  bool Add(std::string path, std::string content, std::string_view generator,
+           Diagnostics& diagnostics);
+
+  const std::map<std::string, Artifact>& artifacts() const { return artifacts_; }
+  size_t size() const { return artifacts_.size(); }
+
+ private:
+  std::map<std::string, Artifact> artifacts_;
+};
+
+}  // namespace lynctopo

@@ -1,0 +1,51 @@
+#pragma once
+
+// Mustache templates (kainjow), compiled into the binary from templates/ and overridable by a
+// folder: a file at the same relative path in --templates DIR wins over the built-in one.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "generators/embedded_templates.hpp"
+#include "model/diagnostics.hpp"
+
+namespace lynctopo {
+
+struct TemplateInfo {
+  std::string name;    // relative path, "dns/zone.mustache"
+  std::string origin;  // "built-in" or the override file's path
+};
+
+class TemplateStore {
+ public:
+  // Built-ins only.
+  TemplateStore();
+  // Built-ins overlaid by every file under `override_dir`; unreadable folders are reported.
+  TemplateStore(const std::filesystem::path& override_dir, Diagnostics& diagnostics);
+
+  std::vector<TemplateInfo> List() const;
+  std::optional<std::string> Source(std::string_view name) const;
+
+  // Renders template `name` with `view` (a JSON object documented in docs/templates.md).
+  // Partials ({{> other}}) resolve to other templates by name, relative to the templates root
+  // with ".mustache" appended. A missing template or partial, or a syntax error, becomes a
+  // diagnostic naming the template and line, and returns nullopt. Output is not HTML-escaped
+  // by {{x}}: generators escape for their own target language in the view they build.
+  std::optional<std::string> Render(std::string_view name, const nlohmann::json& view,
+                                    Diagnostics& diagnostics) const;
+
+ private:
+  struct Entry {
+    std::string source;
+    std::string origin;
+  };
+  std::vector<std::pair<std::string, Entry>> entries_;  // sorted by name
+  const Entry* Find(std::string_view name) const;
+};
+
+}  // namespace lynctopo

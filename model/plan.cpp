@@ -1,0 +1,56 @@
+#include "model/plan.hpp"
+
+namespace lynctopo {
+
+const PlannedPool* Plan::FindPool(std::string_view fqdn) const {
+  for (const PlannedPool& pool : pools) {
+    if (pool.fqdn.str() == fqdn) return &pool;
+  }
+  return nullptr;
+}
+
+// Placeholder until the plan derivation lands.
+Plan DerivePlan(const Topology& topology, Diagnostics&) {
+  Plan plan;
+  plan.topology = &topology;
+  return plan;
+}
+
+const char* ToString(View view) { return view == View::kInternal ? "internal" : "external"; }
+
+const char* ToString(NameRole role) {
+  switch (role) {
+    case NameRole::kPool: return "pool";
+    case NameRole::kServer: return "server";
+    case NameRole::kInternalWeb: return "internal-web";
+    case NameRole::kExternalWeb: return "external-web";
+    case NameRole::kMeet: return "meet";
+    case NameRole::kDialin: return "dialin";
+    case NameRole::kAdmin: return "admin";
+    case NameRole::kLyncDiscover: return "lyncdiscover";
+    case NameRole::kLyncDiscoverInternal: return "lyncdiscoverinternal";
+    case NameRole::kAccessEdge: return "access-edge";
+    case NameRole::kWebConferencingEdge: return "web-conferencing-edge";
+    case NameRole::kAudioVideoEdge: return "audio-video-edge";
+    case NameRole::kEdgeInternal: return "edge-internal";
+    case NameRole::kSipDomain: return "sip";
+    case NameRole::kXmpp: return "xmpp";
+    case NameRole::kOfficeWebApps: return "office-web-apps";
+    case NameRole::kReverseProxy: return "reverse-proxy";
+  }
+  return "unknown";
+}
+
+const char* ToString(TargetKind target) {
+  switch (target) {
+    case TargetKind::kServerAddress: return "server";
+    case TargetKind::kPoolMembers: return "pool-members";
+    case TargetKind::kVip: return "vip";
+    case TargetKind::kReverseProxy: return "reverse-proxy";
+    case TargetKind::kEdgePublic: return "edge-public";
+    case TargetKind::kAlias: return "alias";
+  }
+  return "unknown";
+}
+
+}  // namespace lynctopo

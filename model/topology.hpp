@@ -1,0 +1,209 @@
+#pragma once
+
+// The typed topology model: what the user (or a Lync export plus an overlay) says the
+// deployment is. Loaders fill it, validation proves it, plan derivation reads it.
+//
+// Host names are kept as text, lower-cased and without a trailing dot, exactly as far as the
+// loader could normalise them: validation checks each one with Fqdn::Check and reports the
+// problem at its position, and only the derived plan holds checked `Fqdn` values. That keeps
+// names Lync accepts but our rules reject (single-label inventory names) in the model as
+// inventory, with a warning, instead of losing them at load time.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source_location.hpp"
+
+namespace lynctopo {
+
+enum class ProductVersion { kLync2013, kSkype2015, kSkype2019 };
+
+enum class SiteKind { kCentral, kBranch };
+
+// Kinds of pool. Standard Edition, Front End, Director and Edge drive the generators; the rest
+// are inventory imported from real topologies (and Office Web Apps, which is published).
+enum class PoolKind {
+  kStandardEdition,
+  kFrontEnd,
+  kDirector,
+  kEdge,
+  kMediation,
+  kSurvivableBranch,  // Survivable Branch Appliance / Server
+  kOfficeWebApps,
+  kPersistentChat,
+  kSql,
+  kFileStore,
+  kPstnGateway,
+  kOther,
+};
+
+enum class LoadBalancing { kNone, kDns, kHardware };
+
+enum class SimpleUrlKind { kMeet, kDialin, kAdmin };
+
+enum class ProxyProduct { kTmg, kArr, kNginx, kHaproxy };
+
+enum class CaKind { kInternal, kPublic };
+
+enum class EdgeService { kAccess, kWebConferencing, kAudioVideo };
+
+// One simple URL entry (spec §E). `domain` is the SIP domain for Meet and "*" for Dialin and
+// Admin. Only active URLs are used by the generators; inactive ones are kept for diffing.
+struct SimpleUrl {
+  SimpleUrlKind kind = SimpleUrlKind::kMeet;
+  std::string domain;
+  std::string url;
+  bool active = true;
+  Origin origin;
+};
+
+struct KerberosAccount {
+  std::string account;       // DOMAIN\name (name <= 15 characters)
+  std::string container_dn;  // empty: the default CN=Computers container
+  Origin origin;
+};
+
+struct ReverseProxy {
+  std::string name;  // free text identifier, unique in the deployment
+  ProxyProduct product = ProxyProduct::kNginx;
+  std::string fqdn;  // optional host name of the proxy itself
+  std::vector<std::string> external_addresses;  // public listener addresses (first is primary)
+  std::vector<std::string> internal_addresses;
+  Origin origin;
+};
+
+// Per-service addresses of an Edge server's external side.
+struct EdgeServiceAddresses {
+  std::string access;
+  std::string web_conferencing;
+  std::string audio_video;
+  bool empty() const { return access.empty() && web_conferencing.empty() && audio_video.empty(); }
+};
+
+struct Server {
+  std::string fqdn;                    // may be empty for an imported single-machine pool
+  std::vector<std::string> addresses;  // internal interface addresses (IPv4 or IPv6)
+  // Edge servers only.
+  EdgeServiceAddresses edge_external;  // addresses on the external interface
+  EdgeServiceAddresses edge_public;    // public (NAT) addresses; empty when not behind NAT
+  Origin origin;
+};
+
+struct EdgeSettings {
+  // External service FQDNs; with "single FQDN and IP" all three are the same name.
+  std::string access_fqdn;
+  std::string web_conferencing_fqdn;
+  std::string audio_video_fqdn;
+  int access_port = 443;
+  int web_conferencing_port = 443;
+  int audio_video_port = 443;
+  bool nat = false;           // external side behind NAT (public addresses differ)
+  std::string next_hop_pool;  // FQDN of the Director / Front End pool the Edge talks to
+  bool federation = false;    // this Edge pool is the one published for federation
+  bool xmpp = false;          // hosts the XMPP gateway/proxy
+  // Under hardware load balancing: the VIPs (internal VIP is Pool::vip).
+  EdgeServiceAddresses external_vips;
+  Origin origin;
+};
+
+struct Pool {
+  PoolKind kind = PoolKind::kFrontEnd;
+  std::string fqdn;  // pool (SIP) FQDN; Standard Edition: equals the server FQDN
+  std::vector<Server> servers;
+  LoadBalancing load_balancing = LoadBalancing::kNone;
+  std::string vip;               // HLB VIP of the pool FQDN (Edge: internal VIP)
+  std::string internal_web_vip;  // HLB VIP for internal web traffic
+  std::string external_web_vip;  // HLB VIP the reverse proxy targets (4443/8080)
+  std::string internal_web_fqdn;  // override; empty = the pool FQDN
+  std::string external_web_fqdn;  // "External Base URL" host; empty = not published
+  std::string edge_pool;          // internal pools: FQDN of the Edge pool used for A/V
+  EdgeSettings edge;              // kind == kEdge only
+  std::string version;            // free text from an import (e.g. "Lync Server 2013")
+  std::string description;
+  Origin origin;
+};
+
+struct Site {
+  std::string name;
+  SiteKind kind = SiteKind::kCentral;
+  std::string parent;  // branch sites: the central site they hang off
+  std::string description;
+  std::string location;
+  std::optional<KerberosAccount> kerberos_account;
+  std::vector<SimpleUrl> simple_urls;  // site-scoped; all three kinds or none (spec F20)
+  std::string designated_pool;  // pool serving simple URLs / sign-in when no Director
+  std::vector<ReverseProxy> reverse_proxies;
+  std::vector<Pool> pools;
+  Origin origin;
+};
+
+struct MobilitySettings {
+  bool lyncdiscover_over_http = false;  // publish lyncdiscover on 80 instead of 443 (call 9)
+  Origin origin;
+};
+
+struct FederationSettings {
+  bool enabled = false;
+  bool xmpp = false;
+  std::vector<std::string> xmpp_domains;  // default: every SIP domain
+  Origin origin;
+};
+
+struct CertificatePolicy {
+  CaKind internal_ca = CaKind::kInternal;  // CA for internal server certificates
+  int key_bits = 2048;
+  std::string hash = "sha256";
+  int max_sans = 100;
+  bool split_over_max_sans = false;    // split a certificate over max_sans instead of erroring
+  bool wildcard_simple_urls = false;   // use *.<domain> for simple URLs where A.12 allows
+  bool separate_web_certificates = false;  // Default, WebServicesInternal, WebServicesExternal apart
+  bool sip_names_on_default = true;    // sip.<domain> on the sign-in target's Default certificate
+  Origin origin;
+};
+
+struct DnsSettings {
+  int ttl = 3600;
+  std::string primary_ns;  // SOA MNAME and NS; empty = ns1.<zone>
+  std::string hostmaster;  // SOA RNAME as an address (hostmaster@...); empty = hostmaster.<zone>
+  Origin origin;
+};
+
+struct Topology {
+  std::string name;
+  ProductVersion version = ProductVersion::kLync2013;
+  std::vector<std::string> sip_domains;  // the default SIP domain first
+  std::string ad_domain;                 // internal AD DNS domain
+  std::string netbios_domain;
+  std::vector<SimpleUrl> simple_urls;    // global scope
+  std::string designated_pool;           // sign-in / simple URL target when no Director
+  MobilitySettings mobility;
+  FederationSettings federation;
+  CertificatePolicy certificates;
+  DnsSettings dns;
+  std::vector<Site> sites;
+
+  std::string source_file;  // the path the model was read from, for diagnostics
+  Origin origin;
+};
+
+// Names for enums as written in our formats ("standard-edition", "dns", "meet", ...).
+const char* ToString(ProductVersion v);
+const char* ToString(SiteKind v);
+const char* ToString(PoolKind v);
+const char* ToString(LoadBalancing v);
+const char* ToString(SimpleUrlKind v);
+const char* ToString(ProxyProduct v);
+const char* ToString(CaKind v);
+bool Parse(std::string_view text, ProductVersion* out);
+bool Parse(std::string_view text, SiteKind* out);
+bool Parse(std::string_view text, PoolKind* out);
+bool Parse(std::string_view text, LoadBalancing* out);
+bool Parse(std::string_view text, SimpleUrlKind* out);
+bool Parse(std::string_view text, ProxyProduct* out);
+bool Parse(std::string_view text, CaKind* out);
+
+// Pools that run IIS web services (Standard Edition, Front End, Director).
+bool RunsIis(PoolKind kind);
+
+}  // namespace lynctopo
