@@ -77,7 +77,7 @@ std::string Owner(const NameUse& use) {
 bool MayShare(const NameUse& a, const NameUse& b) {
   if (!a.pool || a.pool != b.pool) return false;
   if (IsMachine(a.role) && IsMachine(b.role) && a.role != b.role) {
-    return a.pool->servers.size() == 1;
+    return a.pool->servers.size() == 1 || a.pool->kind == PoolKind::kStandardEdition;
   }
   return IsEdgeExternal(a.role) && IsEdgeExternal(b.role);
 }
