@@ -112,6 +112,5 @@ TEST_CASE("LT1056 federation without any Edge pool", "[validate]") {
   FrontEnd(t).edge_pool.clear();
   Director(t).edge_pool.clear();
   StandardEdition(t).edge_pool.clear();
-  CHECK(Only(t) ==
-        "warning: federation is enabled but the topology has no edge pool [LT1056]");
+  CHECK(Only(t) == "warning: federation is enabled but the topology has no edge pool [LT1056]");
 }
