@@ -104,23 +104,30 @@ void CheckAddress(Context& ctx, std::string_view value, const Origin& origin,
 
 namespace {
 
-// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
+// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`. Only the
+// diagonal band |i - j| <= limit can hold values within the limit, so only it is computed: a
+// suggestion costs O(length * limit) per candidate, whatever the number of typos.
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
   if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
-  std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  const size_t over = limit + 1;
+  std::vector<size_t> previous(b.size() + 1, over), current(b.size() + 1, over);
+  for (size_t j = 0; j <= std::min(b.size(), limit); ++j) previous[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    size_t row_min = current[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
+    size_t from = i > limit ? i - limit : 1;
+    size_t to = std::min(b.size(), i + limit);
+    // Cells just outside the band still hold values of two rows ago: mark them out of reach.
+    current[from - 1] = from == 1 && i <= limit ? i : over;
+    if (to + 1 <= b.size()) current[to + 1] = over;
+    size_t row_min = current[from - 1];
+    for (size_t j = from; j <= to; ++j) {
       size_t substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute, over});
       row_min = std::min(row_min, current[j]);
     }
-    if (row_min > limit) return limit + 1;
+    if (row_min > limit) return over;
     std::swap(previous, current);
   }
-  return previous[b.size()];
+  return std::min(previous[b.size()], over);
 }
 
 }  // namespace

@@ -40,6 +40,11 @@ bool IsPathCharacter(char c) {
 void CheckSyntax(Context& ctx, const SimpleUrl& entry) {
   const std::string& url = entry.url;
   const char* kind = ToString(entry.kind);
+  if (url.empty()) {
+    ctx.Error("LT1084", entry.origin, "url",
+              fmt::format("{} URL for domain '{}' is empty", kind, entry.domain));
+    return;
+  }
   if (char c = FirstUnsafeCharacter(url)) {
     ctx.Error("LT1160", entry.origin, "url",
               fmt::format("{} URL '{}' contains {}, which could break quoting in generated scripts",

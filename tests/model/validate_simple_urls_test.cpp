@@ -50,6 +50,12 @@ TEST_CASE("LT1084 URL not https", "[validate]") {
         "error: dialin URL 'http://dialin.contoso.com' does not start with https:// [LT1084]");
 }
 
+TEST_CASE("LT1084 empty URL", "[validate]") {
+  Topology t = ValidBase();
+  Url(t, SimpleUrlKind::kMeet, "contoso.com").url.clear();
+  CHECK(Only(t) == "error: meet URL for domain 'contoso.com' is empty [LT1084]");
+}
+
 TEST_CASE("LT1085 URL with a port", "[validate]") {
   Topology t = ValidBase();
   Url(t, SimpleUrlKind::kMeet, "contoso.com").url = "https://meet.contoso.com:88/meet";
