@@ -25,6 +25,7 @@ bool IsInventory(const Pool& pool) {
 }
 
 std::string DescribePool(const Pool& pool) {
+  if (pool.fqdn.empty()) return fmt::format("an unnamed {} pool", ToString(pool.kind));
   return fmt::format("{} pool '{}'", ToString(pool.kind), pool.fqdn);
 }
 
