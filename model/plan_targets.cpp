@@ -93,12 +93,20 @@ void ChooseTargets(DeriveContext& ctx) {
                           "autodiscover and simple URLs");
   }
 
-  // Sites: the site's Director, else its designated pool, else the organisation's target.
+  // Sites (for site-scoped simple URLs): the site's Director, else its designated pool, else
+  // its first Standard Edition / Front End pool (the URLs exist so the site answers its own
+  // users), else the organisation's target.
   ctx.site_targets.assign(plan.sites.size(), kNone);
+  std::vector<size_t> site_first_pool(plan.sites.size(), kNone);
   for (size_t i = 0; i < plan.pools.size(); ++i) {
     size_t site = ctx.pool_site[i];
-    if (plan.pools[i].kind == PoolKind::kDirector && ctx.site_targets[site] == kNone) {
+    PoolKind kind = plan.pools[i].kind;
+    if (kind == PoolKind::kDirector && ctx.site_targets[site] == kNone) {
       ctx.site_targets[site] = i;
+    }
+    if ((kind == PoolKind::kStandardEdition || kind == PoolKind::kFrontEnd) &&
+        site_first_pool[site] == kNone) {
+      site_first_pool[site] = i;
     }
   }
   for (size_t site = 0; site < plan.sites.size(); ++site) {
@@ -109,6 +117,7 @@ void ChooseTargets(DeriveContext& ctx) {
     } else if (!model.designated_pool.empty()) {
       DesignatedPool(ctx, model.designated_pool, model.origin, "site '" + model.name + "'");
     }
+    if (ctx.site_targets[site] == kNone) ctx.site_targets[site] = site_first_pool[site];
     if (ctx.site_targets[site] == kNone) ctx.site_targets[site] = ctx.org_target;
   }
 
