@@ -340,7 +340,7 @@ TEST_CASE("synthetic tbxml: Director, branch SBA, web override, three Edge inter
   }
 }
 
-TEST_CASE("synthetic tbxml: --original reads OriginalTopology") {
+TEST_CASE("synthetic tbxml: the original_topology option reads OriginalTopology") {
   Diagnostics diagnostics;
   LoadOptions options;
   options.original_topology = true;
@@ -358,7 +358,7 @@ TEST_CASE("synthetic tbxml: --original reads OriginalTopology") {
   CHECK_FALSE(FindDiagnostic(diagnostics, "LT3006"));
 }
 
-TEST_CASE("--original on a file without OriginalTopology is a positioned error") {
+TEST_CASE("original topology requested from a file without one is a positioned error") {
   const std::string text = std::string("<TopologyBuilder xmlns=\"" TB_NS "\">\n  <NewTopology>") +
                            "<PartialTopology /></NewTopology>\n</TopologyBuilder>\n";
   Diagnostics diagnostics;
