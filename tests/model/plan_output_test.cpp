@@ -1,4 +1,9 @@
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -178,4 +183,27 @@ TEST_CASE("Plan derivation scales to 10,000 servers and 5,000 SIP domains", "[pl
   CHECK(derive_seconds < 5.0);
   CHECK(seconds < 15.0);
   WARN("derived in " << derive_seconds << " s, rendered JSON and text in " << seconds << " s");
+}
+
+TEST_CASE("Plan JSON validates against schemas/plan.schema.json", "[plan][output][schema]") {
+  if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
+    WARN("SKIPPED: python3 jsonschema is not installed");
+    return;
+  }
+  Topology topology = Contoso();
+  Diagnostics diagnostics;
+  Plan plan = DerivePlan(topology, diagnostics);
+  std::filesystem::path file = std::filesystem::temp_directory_path() /
+                               ("lynctopo-plan-schema-" + std::to_string(::getpid()) + ".json");
+  {
+    std::ofstream out(file);
+    out << PlanToJson(plan).dump(2);
+  }
+  std::string command = std::string("python3 -c 'import json,sys,jsonschema; ") +
+                        "jsonschema.validate(json.load(open(sys.argv[2])), " +
+                        "json.load(open(sys.argv[1])), cls=jsonschema.Draft202012Validator)' '" +
+                        LYNCTOPO_SOURCE_DIR + "/schemas/plan.schema.json' '" + file.string() + "'";
+  int status = std::system(command.c_str());
+  std::filesystem::remove(file);
+  CHECK(status == 0);
 }
