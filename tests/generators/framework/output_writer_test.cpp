@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
+
+#include <fmt/format.h>
 
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
@@ -236,4 +239,30 @@ TEST_CASE("Generator settings parse as generator.key=value", "[generators][write
   CHECK_FALSE(ParseGeneratorSetting(".ttl=300"));
   CHECK_FALSE(ParseGeneratorSetting("dns.=300"));
   CHECK_FALSE(ParseGeneratorSetting("dns.ttl"));
+}
+
+TEST_CASE("The manifest validates against schemas/manifest.schema.json", "[generators][writer]") {
+  if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
+    WARN("SKIPPED: python3-jsonschema is not installed");
+    return;
+  }
+  Fixture f;
+  REQUIRE(f.Go(WriteMode::kWrite, {{"extra", "1"}}).result.ok);
+  const std::string command = fmt::format(
+      "python3 -c 'import json,sys,jsonschema; "
+      "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate("
+      "json.load(open(sys.argv[2])))' '{}/schemas/manifest.schema.json' '{}'",
+      LYNCTOPO_SOURCE_DIR, (f.out / "manifest.json").string());
+  CHECK(std::system(command.c_str()) == 0);
+  // The schema is not a rubber stamp: a manifest with a '..' path fails it.
+  WriteFile(f.work / "bad.json",
+            R"({"format_version":1,"generator_version":"1","artifacts":[{"path":"../x",)"
+            R"("generator":"g","size":1,"sha256":")" +
+                std::string(64, '0') + R"("}]})");
+  const std::string bad = fmt::format(
+      "python3 -c 'import json,sys,jsonschema; "
+      "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate("
+      "json.load(open(sys.argv[2])))' '{}/schemas/manifest.schema.json' '{}' 2>/dev/null",
+      LYNCTOPO_SOURCE_DIR, (f.work / "bad.json").string());
+  CHECK(std::system(bad.c_str()) != 0);
 }
