@@ -96,8 +96,8 @@ TEST_CASE("the example overlay makes the SfBAutomatedLab topology generate-ready
   }
   const Pool* fe = testing::FindPool(*topology, "frontendpool.contoso.com");
   REQUIRE(fe);
-  CHECK(fe->load_balancing == LoadBalancing::kHardware);
-  CHECK(fe->vip == "192.168.10.20");
+  CHECK(fe->load_balancing == LoadBalancing::kDns);
+  CHECK(fe->internal_web_fqdn == "webint.contoso.com");
   // The lab used the pool FQDN as external web FQDN, which our rules reject (LT1064).
   CHECK(fe->external_web_fqdn == "webext.contoso.com");
   CHECK(fe->servers[3].addresses == std::vector<std::string>{"192.168.10.14"});
