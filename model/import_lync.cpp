@@ -21,7 +21,7 @@ Topology WithOverlays(const Topology& imported, const LoadOptions& options) {
   Topology merged = imported;
   for (const std::string& overlay_path : options.overlays) {
     Diagnostics ignored;
-    std::optional<Topology> overlay = LoadTopologyFile(overlay_path, ignored);
+    std::optional<Topology> overlay = LoadOverlayFile(overlay_path, ignored);
     if (overlay) ApplyOverlay(merged, *overlay, ignored);
   }
   return merged;
