@@ -2,6 +2,7 @@
 // (generators/<name>/...); add its declaration's header and one line here.
 #include "generators/check.hpp"
 #include "generators/check_plan_rules.hpp"
+#include "generators/kerberos/kerberos_checks.hpp"
 
 namespace lynctopo {
 
@@ -16,6 +17,10 @@ constexpr ConsistencyRule kRules[] = {
     {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
     {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
     // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
+    {"LT8101", "every IIS pool of a site with a Kerberos account has its SPNs",
+     CheckIisPoolsHaveSpns},
+    {"LT8102", "every SPN host resolves internally and is on its pool's certificate",
+     CheckSpnHostsResolveAndAreCertified},
 };
 
 }  // namespace

@@ -5,12 +5,16 @@
 #include <vector>
 
 #include "generators/generator.hpp"
+#include "generators/iis/iis_generator.hpp"
+#include "generators/kerberos/kerberos_generator.hpp"
 
 namespace lynctopo {
 
 std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
+      &KerberosGenerator(),
+      &IisGenerator(),
   };
   return generators;
 }
