@@ -28,9 +28,9 @@ std::vector<KeyedObject> IisServers(const ArtifactSet& set) {
                          (b.host.empty() ? "" : " " + b.host) +
                          (b.certificate_use.empty() ? "" : " cert " + b.certificate_use));
     }
-    json features = json::array();
-    for (const IisFeature& f : server.features) features.push_back(f.name);
-    out.push_back({server.server, json{{"bindings", bindings}, {"features", features}}});
+    // The role services are the same on every server; what changes is which servers need
+    // them and what their web sites bind.
+    out.push_back({server.server, json{{"bindings", bindings}}});
   }
   return out;
 }
