@@ -135,12 +135,14 @@ void AddPublishedName(DeriveContext& ctx, const Fqdn& fqdn, NameRole role, const
   name.target = TargetKind::kReverseProxy;
   size_t proxy = ctx.PublishingProxyIndex(owner);
   if (proxy == kNone) {
+    // Nothing can answer for it on the Internet: leave it out (LT2001) rather than plan a name
+    // no DNS record or proxy rule can serve. Pools keep their external_web_fqdn.
     ctx.unpublished.push_back(fqdn.str());
-  } else {
-    name.proxy = ctx.plan.proxies[proxy].name;
-    name.addresses = ctx.plan.proxies[proxy].external_addresses;
-    ctx.proxy_hosts[proxy].push_back(fqdn);
+    return;
   }
+  name.proxy = ctx.plan.proxies[proxy].name;
+  name.addresses = ctx.plan.proxies[proxy].external_addresses;
+  ctx.proxy_hosts[proxy].push_back(fqdn);
   AddName(ctx, std::move(name));
 }
 
@@ -201,18 +203,17 @@ void FinishNames(DeriveContext& ctx) {
     std::sort(ctx.unpublished.begin(), ctx.unpublished.end());
     ctx.unpublished.erase(std::unique(ctx.unpublished.begin(), ctx.unpublished.end()),
                           ctx.unpublished.end());
-    ctx.diagnostics.Warning("LT2001", ctx.file(), ctx.topology.origin.loc,
-                            "the topology has no reverse proxy to publish " +
-                                std::to_string(ctx.unpublished.size()) +
-                                " external name(s): " + Sample(ctx.unpublished));
+    ctx.diagnostics.Warning(
+        "LT2001", ctx.file(), ctx.topology.origin.loc,
+        "the topology has no reverse proxy to publish " + std::to_string(ctx.unpublished.size()) +
+            " external name(s); they are left out of the plan: " + Sample(ctx.unpublished));
   }
 
   // Names without any address, one finding per view and role (an import without addresses
   // would otherwise produce one line per server).
   std::map<std::pair<View, NameRole>, std::vector<std::string>> empty;
   for (const PlannedName& name : names) {
-    bool unpublished = name.target == TargetKind::kReverseProxy && name.proxy.empty();
-    if (name.addresses.empty() && !unpublished) {
+    if (name.addresses.empty()) {
       empty[{name.view, name.role}].push_back(name.fqdn.str());
     }
   }
