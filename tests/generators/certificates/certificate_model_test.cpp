@@ -5,6 +5,7 @@
 #include <set>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "generators/certificates/certificate_model.hpp"
 #include "tests/generators/certificates/hand_plan.hpp"
@@ -431,7 +432,7 @@ TEST_CASE("internal CA policy applies to server certificates only", "[certificat
 // Many SIP domains on one Edge: more names than max_sans.
 void ManyDomainsEdge(HandPlan& h, int domains) {
   std::vector<std::string> sip_domains;
-  for (int i = 0; i < domains; ++i) sip_domains.push_back("d" + std::to_string(i) + ".example");
+  for (int i = 0; i < domains; ++i) sip_domains.push_back(fmt::format("d{}.example", i));
   h.SipDomains(sip_domains);
   h.Pool(PoolKind::kEdge, "edge.corp.example", {"edge01.corp.example"});
   h.Name(NameRole::kAccessEdge, View::kExternal, "sip.d0.example", "edge.corp.example");
