@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "generators/escape.hpp"
+
 namespace lynctopo {
 
 namespace {
@@ -27,14 +29,6 @@ std::vector<std::string> ExtraNames(const PlannedCertificate& cert) {
   return out;
 }
 
-// Free text inside a '#' comment: a line break would end the comment.
-std::string CommentSafe(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return text;
-}
-
 bool IsLyncServerRole(CertificateRole role) {
   return role != CertificateRole::kReverseProxy;
 }
@@ -48,21 +42,21 @@ bool RequestOffline(const PlannedCertificate& cert) {
 
 nlohmann::json CsvRow(const PlannedCertificate& cert) {
   return {
-      {"id", CsvField(cert.id)},
-      {"role", CsvField(ToString(cert.role))},
-      {"uses", CsvField(Join(cert.uses, ";"))},
-      {"site", CsvField(cert.site)},
-      {"pool", CsvField(cert.pool)},
-      {"server", CsvField(cert.server)},
-      {"install_on", CsvField(Join(cert.install_on, ";"))},
-      {"subject", CsvField(cert.subject)},
-      {"sans", CsvField(Join(cert.sans, ";"))},
-      {"ca", CsvField(ToString(cert.ca))},
+      {"id", CsvCell(cert.id)},
+      {"role", CsvCell(ToString(cert.role))},
+      {"uses", CsvCell(Join(cert.uses, ";"))},
+      {"site", CsvCell(cert.site)},
+      {"pool", CsvCell(cert.pool)},
+      {"server", CsvCell(cert.server)},
+      {"install_on", CsvCell(Join(cert.install_on, ";"))},
+      {"subject", CsvCell(cert.subject)},
+      {"sans", CsvCell(Join(cert.sans, ";"))},
+      {"ca", CsvCell(ToString(cert.ca))},
       {"key_bits", std::to_string(cert.key_bits)},
-      {"hash", CsvField(cert.hash)},
+      {"hash", CsvCell(cert.hash)},
       {"exportable_key", cert.exportable_key ? "yes" : "no"},
-      {"eku", CsvField(Join(cert.eku, ";"))},
-      {"split_of", CsvField(cert.split_of)},
+      {"eku", CsvCell(Join(cert.eku, ";"))},
+      {"split_of", CsvCell(cert.split_of)},
       {"part", cert.part ? std::to_string(cert.part) : ""},
       {"parts", cert.parts ? std::to_string(cert.parts) : ""},
   };
@@ -127,59 +121,12 @@ nlohmann::json PowerShellRequest(const PlannedCertificate& cert, const std::stri
 
 }  // namespace
 
-std::string PowerShellQuote(std::string_view text) {
-  // PowerShell also closes a single-quoted string at the typographic quotes U+2018..U+201B:
-  // double those as well.
-  static constexpr std::string_view kTypographic[] = {"\xE2\x80\x98", "\xE2\x80\x99",
-                                                      "\xE2\x80\x9A", "\xE2\x80\x9B"};
-  std::string out = "'";
-  for (size_t i = 0; i < text.size(); ++i) {
-    bool done = false;
-    for (std::string_view quote : kTypographic) {
-      if (text.substr(i).starts_with(quote)) {
-        out += quote;
-        out += quote;
-        i += quote.size() - 1;
-        done = true;
-        break;
-      }
-    }
-    if (done) continue;
-    if (text[i] == '\'') out += '\'';
-    out += text[i];
-  }
-  return out + "'";
-}
-
-std::string CsvField(std::string_view text) {
-  // A cell starting like a formula would run in a spreadsheet: keep it text.
-  bool formula =
-      !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+std::string CsvCell(std::string_view text) {
   std::string value;
-  if (formula) value += '\'';
-  value += text;
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string MarkdownCell(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|' || c == '\\' || c == '`' || c == '*' || c == '_' || c == '<' || c == '>') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    value.push_back('\'');
+  value.append(text);
+  return CsvField(value);
 }
 
 nlohmann::json CertificateToJson(const PlannedCertificate& cert) {
@@ -231,7 +178,7 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
     certificates.push_back({{"md", MarkdownRow(cert)}, {"csv", CsvRow(cert)}});
     if (!IsLyncServerRole(cert.role)) {
       proxies.push_back(
-          {{"id", cert.id}, {"install_on_comment", CommentSafe(Join(cert.install_on, ", "))}});
+          {{"id", cert.id}, {"install_on_comment", CommentText(Join(cert.install_on, ", "))}});
       continue;
     }
     if (cert.install_on.empty()) continue;
@@ -284,7 +231,7 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
   return {{"deployment", deployment},
           {"has_deployment", !deployment.empty()},
           {"deployment_md", MarkdownCell(deployment)},
-          {"deployment_comment", CommentSafe(deployment)},
+          {"deployment_comment", CommentText(deployment)},
           {"certificates", certificates},
           {"servers", servers},
           {"proxies", proxies},

@@ -22,9 +22,7 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set);
 // View for openssl/<id>.cnf.
 nlohmann::json OpenSslView(const PlannedCertificate& cert);
 
-// Escaping helpers (exposed for tests).
-std::string PowerShellQuote(std::string_view text);  // 'it''s'
-std::string CsvField(std::string_view text);         // RFC 4180, formula-safe
-std::string MarkdownCell(std::string_view text);     // '|' escaped, no line breaks
+// A CSV cell (generators/escape.hpp CsvField) that a spreadsheet never runs as a formula.
+std::string CsvCell(std::string_view text);
 
 }  // namespace lynctopo
