@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <set>
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include "generators/certificates/certificate_model.hpp"
 #include "tests/generators/certificates/hand_plan.hpp"
