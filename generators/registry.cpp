@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "generators/certificates/certificates_generator.hpp"
 #include "generators/generator.hpp"
 
 namespace lynctopo {
@@ -11,6 +12,7 @@ namespace lynctopo {
 std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
+      &CertificatesGeneratorInstance(),
   };
   return generators;
 }

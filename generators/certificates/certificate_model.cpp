@@ -181,8 +181,8 @@ class Builder {
       : plan_(plan), diagnostics_(diagnostics), names_(plan) {
     static const CertificatePolicy kDefaults;
     policy_ = plan.topology ? &plan.topology->certificates : &kDefaults;
+    // Key size, hash and max_sans are validated with the topology (LT112x).
     if (plan.topology) file_ = plan.topology->source_file;
-    CheckPolicy();
   }
 
   CertificateSet Build() {
@@ -209,39 +209,6 @@ class Builder {
     cert.ca = policy_->internal_ca;
     cert.eku = {kServerAuthEku};
     return cert;
-  }
-
-  void CheckPolicy() {
-    const SourceLoc& bits_loc = policy_->origin.Field("key_bits");
-    if (policy_->key_bits != 1024 && policy_->key_bits != 2048 && policy_->key_bits != 4096) {
-      diagnostics_.Error("LT5001", file_, bits_loc,
-                         fmt::format("certificate key size {} is not accepted by Lync; use 2048 "
-                                     "(or 4096)",
-                                     policy_->key_bits));
-    } else if (policy_->key_bits == 1024) {
-      diagnostics_.Warning("LT5002", file_, bits_loc,
-                           "1024-bit certificate keys are accepted but weak; use 2048 (the "
-                           "OAuthTokenIssuer certificate is planned with 2048 regardless)");
-    }
-    std::string hash = ToLower(policy_->hash);
-    const SourceLoc& hash_loc = policy_->origin.Field("hash");
-    static const std::set<std::string> kSupported = {"sha1", "sha224", "sha256", "sha384",
-                                                     "sha512"};
-    if (!kSupported.contains(hash)) {
-      diagnostics_.Error("LT5003", file_, hash_loc,
-                         fmt::format("certificate hash '{}' is not supported; use sha256 (SHA-1 "
-                                     "and SHA-2 only; RSASSA-PSS is refused)",
-                                     policy_->hash));
-    } else if (hash == "sha1") {
-      diagnostics_.Warning("LT5004", file_, hash_loc,
-                           "SHA-1 certificate signatures are accepted but deprecated; use sha256");
-    }
-    if (policy_->max_sans < 2) {
-      diagnostics_.Error("LT5005", file_, policy_->origin.Field("max_sans"),
-                         fmt::format("max_sans {} is too small: a certificate needs at least its "
-                                     "subject and one more name",
-                                     policy_->max_sans));
-    }
   }
 
   // Simple URLs that apply at `site`: its own site-scoped set when it has one, else the global

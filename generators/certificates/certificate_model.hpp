@@ -64,8 +64,9 @@ struct CertificateSet {
   const PlannedCertificate* Find(std::string_view id) const;
 };
 
-// Derives every certificate from the plan (pure; every name comes from the plan). Policy
-// problems (key size, hash, SAN limit) are reported with LT50xx codes.
+// Derives every certificate from the plan (pure; every name comes from the plan). The policy
+// itself was validated with the topology (LT112x); problems only the plan shows (SAN limit,
+// an Edge pool without an Access Edge name) are reported with LT50xx codes.
 CertificateSet BuildCertificates(const Plan& plan, Diagnostics& diagnostics);
 
 // True when certificate name `san` ("host" or "*.domain") covers `host` (one label only for a
