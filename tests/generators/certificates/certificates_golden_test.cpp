@@ -12,6 +12,7 @@
 
 #include "generators/artifact_set.hpp"
 #include "generators/certificates/certificates_generator.hpp"
+#include "generators/check.hpp"
 #include "generators/generator.hpp"
 #include "model/load.hpp"
 #include "model/plan.hpp"
@@ -40,6 +41,7 @@ std::map<std::string, std::string> Generate(const std::string& example, Diagnost
   OutputSet outputs;
   GeneratorContext context{outputs, templates, artifacts, diagnostics};
   CertificatesGeneratorInstance().Generate(plan, {}, context);
+  RunConsistencyCheck(artifacts, diagnostics);  // LT5101–LT5103 hold on every example
   std::map<std::string, std::string> files;
   for (const auto& [name, artifact] : outputs.artifacts()) {
     files[name.substr(std::string("certificates/").size())] = artifact.content;
