@@ -228,7 +228,9 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
                        {"has_assignments", !s.assignments.empty()},
                        {"iis", s.iis}});
   }
-  return {{"deployment", deployment},
+  return {{"comment", "#"},
+          {"generator", "certificates"},
+          {"deployment", deployment},
           {"has_deployment", !deployment.empty()},
           {"deployment_md", MarkdownCell(deployment)},
           {"deployment_comment", CommentText(deployment)},
@@ -241,7 +243,9 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
 nlohmann::json OpenSslView(const PlannedCertificate& cert) {
   std::vector<std::string> dns;
   for (const std::string& san : cert.sans) dns.push_back("DNS:" + san);
-  return {{"id", cert.id},
+  return {{"comment", "#"},
+          {"generator", "certificates"},
+          {"id", cert.id},
           {"role", ToString(cert.role)},
           {"subject", cert.subject},
           {"key_bits", cert.key_bits},
