@@ -1,5 +1,6 @@
 #include "generators/artifact_set.hpp"
 
+#include "generators/certificates/certificate_model.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 
@@ -13,6 +14,8 @@ ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
   // `generate` summary table, e.g.
   //   set.certificates = BuildCertificateSet(plan, diagnostics);
   //   set.counts["certificates"] = set.certificates->certificates.size();
+  set.certificates = std::make_shared<const CertificateSet>(BuildCertificates(plan, diagnostics));
+  set.counts["certificates"] = set.certificates->certificates.size();
   set.kerberos = std::make_shared<const KerberosPlan>(BuildKerberosPlan(plan, diagnostics));
   set.counts["spns"] = set.kerberos->spns.size();
   set.iis = std::make_shared<const IisPlan>(BuildIisPlan(plan, diagnostics));
