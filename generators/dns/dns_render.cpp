@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "generators/escape.hpp"
+
 namespace lynctopo {
 
 namespace {
@@ -36,16 +38,6 @@ ZoneRecords(const DnsRecordSet& set, const DnsZone& zone) {
     }
   };
   return std::equal_range(set.records.begin(), set.records.end(), zone, Less{});
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string ZoneRdata(const DnsRecord& r) {
@@ -241,15 +233,6 @@ nlohmann::json DnsNamedConfView(const DnsRecordSet& set) {
   return {{"views", std::move(views)}};
 }
 
-std::string PsQuote(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out;
-}
-
 nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
   nlohmann::json views = nlohmann::json::array();
   for (View view : kViews) {
@@ -259,9 +242,9 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
       auto [begin, end] = ZoneRecords(set, zone);
       nlohmann::json records = nlohmann::json::array();
       for (auto it = begin; it != end; ++it) {
-        records.push_back({{"zone", PsQuote(zone.name)},
-                           {"name", PsQuote(RelativeName(it->name, zone.name))},
-                           {"value", PsQuote(it->value)},
+        records.push_back({{"zone", PowerShellQuote(zone.name)},
+                           {"name", PowerShellQuote(RelativeName(it->name, zone.name))},
+                           {"value", PowerShellQuote(it->value)},
                            {"ttl", it->ttl},
                            {"priority", it->priority},
                            {"weight", it->weight},
@@ -271,7 +254,7 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
                            {"cname", it->type == DnsType::kCname},
                            {"srv", it->type == DnsType::kSrv}});
       }
-      zones.push_back({{"zone", PsQuote(zone.name)}, {"records", std::move(records)}});
+      zones.push_back({{"zone", PowerShellQuote(zone.name)}, {"records", std::move(records)}});
     }
     views.push_back({{"view", ToString(view)}, {"zones", std::move(zones)}});
   }

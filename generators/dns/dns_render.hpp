@@ -51,7 +51,4 @@ nlohmann::json DnsNamedConfView(const DnsRecordSet& set);
 // The view of templates/dns/dns.ps1.mustache.
 nlohmann::json DnsPowerShellView(const DnsRecordSet& set);
 
-// PowerShell single-quoted literal body: ' doubled.
-std::string PsQuote(std::string_view text);
-
 }  // namespace lynctopo
