@@ -22,6 +22,7 @@ struct DnsAnswer {
   enum class Status { kOk, kNoSuchName, kFailed };
   Status status = Status::kOk;
   std::string error;                // kFailed: timeout, SERVFAIL, REFUSED, ...
+  bool unreachable = false;         // kFailed by timeout / network error, not by an answer
   std::vector<std::string> values;  // normalised like DnsRecordValue
 };
 
@@ -73,7 +74,8 @@ struct DnsVerifyResult {
 };
 
 // Compares every record of `view` in `set` with the server's answers. Failed queries are
-// reported as LT9601 errors (the result is then incomplete).
+// reported as LT9601 errors (the result is then incomplete); when the first queries all time
+// out the server is taken as down (LT9603) and the rest are not sent.
 DnsVerifyResult VerifyDns(const DnsRecordSet& set, View view, DnsQuerier& querier,
                           Diagnostics& diagnostics);
 

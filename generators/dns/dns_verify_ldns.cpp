@@ -98,12 +98,17 @@ class LdnsQuerier final : public DnsQuerier {
       answer.error = "not a domain name";
       return answer;
     }
+    // ldns marks a server that timed out as unusable; every query gets a fresh chance.
+    ldns_resolver_set_nameserver_rtt(resolver_, 0, LDNS_RESOLV_RTT_MIN);
     ldns_pkt* packet = nullptr;
     ldns_status status = ldns_resolver_query_status(&packet, resolver_, qname, ToLdnsType(type),
                                                     LDNS_RR_CLASS_IN, 0);
     if (status != LDNS_STATUS_OK || !packet) {
       answer.status = DnsAnswer::Status::kFailed;
-      answer.error = ldns_get_errorstr_by_id(status) ? ldns_get_errorstr_by_id(status) : "error";
+      answer.unreachable = true;
+      const char* why = ldns_get_errorstr_by_id(status);
+      answer.error = std::string("no answer from the server (timeout or network error: ") +
+                     (why ? why : "unknown") + ")";
     } else {
       ldns_pkt_rcode rcode = ldns_pkt_get_rcode(packet);
       if (rcode == LDNS_RCODE_NXDOMAIN) {
@@ -111,7 +116,8 @@ class LdnsQuerier final : public DnsQuerier {
       } else if (rcode != LDNS_RCODE_NOERROR) {
         answer.status = DnsAnswer::Status::kFailed;
         char* text = ldns_pkt_rcode2str(rcode);
-        answer.error = std::string("server answered ") + (text ? text : "an error");
+        answer.error = std::string("server answered ") + (text ? text : "an error") +
+                       (rcode == LDNS_RCODE_REFUSED ? " (is the zone served in this view?)" : "");
         free(text);
       } else {
         ldns_rr_list* list =

@@ -145,6 +145,29 @@ TEST_CASE("verify dns: a failed query is an error, not drift", "[dns][verify]") 
   CHECK(result.drift.empty());
 }
 
+class DeadServer : public DnsQuerier {
+ public:
+  int queries = 0;
+  DnsAnswer Query(const std::string&, DnsType) override {
+    ++queries;
+    DnsAnswer a;
+    a.status = DnsAnswer::Status::kFailed;
+    a.unreachable = true;
+    a.error = "timeout";
+    return a;
+  }
+};
+
+TEST_CASE("verify dns: a server that never answers is given up on early", "[dns][verify]") {
+  DnsRecordSet set = Planned();
+  DeadServer server;
+  Diagnostics d;
+  DnsVerifyResult result = VerifyDns(set, kInt, server, d);
+  CHECK(server.queries == 3);
+  CHECK(result.failed == 5);
+  CHECK(Codes(d) == V{"LT9601", "LT9601", "LT9601", "LT9603"});
+}
+
 TEST_CASE("verify dns: --server forms", "[dns][verify]") {
   auto parse = [](const char* text) {
     auto s = ParseDnsServer(text);
