@@ -28,6 +28,8 @@ void SetupCheck(CLI::App& app, CliState& state);
 void SetupCerts(CLI::App& app, CliState& state);
 void SetupDiff(CLI::App& app, CliState& state);
 void SetupVerify(CLI::App& app, CliState& state);
+// `verify` sub-subcommands other than `dns` (cmd_verify.cpp) add themselves to `verify`.
+void SetupVerifyProxy(CLI::App& verify, CliState& state);
 void SetupTemplates(CLI::App& app, CliState& state);
 void SetupSchema(CLI::App& app, CliState& state);
 

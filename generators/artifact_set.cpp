@@ -1,6 +1,7 @@
 #include "generators/artifact_set.hpp"
 
 #include "generators/certificates/certificate_model.hpp"
+#include "generators/dns/dns_model.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 
@@ -16,6 +17,8 @@ ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
   //   set.counts["certificates"] = set.certificates->certificates.size();
   set.certificates = std::make_shared<const CertificateSet>(BuildCertificates(plan, diagnostics));
   set.counts["certificates"] = set.certificates->certificates.size();
+  set.dns = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
+  set.counts["dns records"] = set.dns->records.size();
   set.kerberos = std::make_shared<const KerberosPlan>(BuildKerberosPlan(plan, diagnostics));
   set.counts["spns"] = set.kerberos->spns.size();
   set.iis = std::make_shared<const IisPlan>(BuildIisPlan(plan, diagnostics));

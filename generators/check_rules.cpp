@@ -3,6 +3,7 @@
 #include "generators/check.hpp"
 #include "generators/certificates/certificate_checks.hpp"
 #include "generators/check_plan_rules.hpp"
+#include "generators/dns/dns_checks.hpp"
 #include "generators/kerberos/kerberos_checks.hpp"
 
 namespace lynctopo {
@@ -24,6 +25,9 @@ constexpr ConsistencyRule kRules[] = {
      CheckProxyCertificatesCoverPublicHosts},
     {"LT5103", "every certificate name is a plan name in the view its clients resolve it in",
      CheckCertificateNamesResolve},
+    {"LT6010", "every SRV target has an A/AAAA record in its view", CheckDnsSrvTargets},
+    {"LT6011", "lyncdiscover only external; lyncdiscoverinternal and internal web only internal",
+     CheckDnsViewScopes},
     {"LT8101", "every IIS pool of a site with a Kerberos account has its SPNs",
      CheckIisPoolsHaveSpns},
     {"LT8102", "every SPN host resolves internally and is on its pool's certificate",

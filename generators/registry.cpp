@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "generators/certificates/certificates_generator.hpp"
+#include "generators/dns/dns_generator.hpp"
 #include "generators/generator.hpp"
 #include "generators/iis/iis_generator.hpp"
 #include "generators/kerberos/kerberos_generator.hpp"
@@ -15,6 +16,7 @@ std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
       &CertificatesGeneratorInstance(),
+      &DnsGenerator(),
       &KerberosGenerator(),
       &IisGenerator(),
   };
