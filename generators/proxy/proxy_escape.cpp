@@ -1,5 +1,7 @@
 #include "generators/proxy/proxy_escape.hpp"
 
+#include <fmt/format.h>
+
 namespace lynctopo::proxy {
 
 bool IsSafeForNginx(std::string_view text) {
@@ -27,7 +29,7 @@ bool IsSafeForHaproxy(std::string_view text) {
 }
 
 std::string HaproxyQuote(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  return fmt::format("'{}'", text);
 }
 
 std::string RegexEscape(std::string_view text) {

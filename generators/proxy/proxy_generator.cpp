@@ -59,12 +59,13 @@ bool BackendsAreSafe(const ProxyListener& proxy, std::span<const ProxyRule> rule
 
 std::string ProxyFolder(std::string_view proxy_name) {
   std::string out;
+  // A leading '.' would make a hidden folder (or ".."): prefix it.
+  if (proxy_name.empty() || proxy_name[0] == '.') out += '_';
   for (char c : proxy_name) {
     bool keep = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                 c == '.' || c == '-' || c == '_';
     out += keep ? c : '_';
   }
-  if (out.empty() || out[0] == '.') out.insert(0, "_");
   return out;
 }
 

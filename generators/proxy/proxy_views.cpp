@@ -186,12 +186,14 @@ json ArrView(const ProxyListener& proxy, std::span<const ProxyRule> rules,
   json farms = json::array();
   for (size_t i = 0; i < rules.size();) {
     const ProxyRule& first = rules[i];
+    // call 6: each farm's rule matches its own host exactly (anchored, case-insensitive).
+    const std::string pattern = fmt::format("^{}$", RegexEscape(first.public_host.str()));
     json farm{{"name", XmlAttr(first.public_host.str())},
               {"name_ps", PsQuote(first.public_host.str())},
               {"address", XmlAttr(first.backend_host)},
               {"address_ps", PsQuote(first.backend_host)},
-              {"host_pattern", XmlAttr("^" + RegexEscape(first.public_host.str()) + "$")},
-              {"host_pattern_ps", PsQuote("^" + RegexEscape(first.public_host.str()) + "$")},
+              {"host_pattern", XmlAttr(pattern)},
+              {"host_pattern_ps", PsQuote(pattern)},
               {"purpose", first.purpose},
               {"pool", XmlAttr(first.pool)},
               {"has_https", false},
