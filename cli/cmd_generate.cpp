@@ -1,17 +1,167 @@
+// lynctopo generate: load, derive the plan, build the artifact models, run the chosen
+// generators into memory, prove consistency, then write (or compare with) --out DIR.
+
 #include <iostream>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/generate_summary.hpp"
+#include "generators/check.hpp"
+#include "generators/output_writer.hpp"
+#include "generators/run_generators.hpp"
 
 namespace lynctopo::cli {
 
-// Placeholder until the issue that owns `generate` lands.
+namespace {
+
+struct GenerateArgs {
+  std::string file;
+  std::vector<std::string> overlays;
+  std::string out;
+  std::vector<std::string> only;
+  std::string templates;
+  std::vector<std::string> settings;
+  bool check = false;
+  bool dry_run = false;
+};
+
+std::string KnownGeneratorNames() {
+  std::string names;
+  for (const Generator* g : AllGenerators()) {
+    if (!names.empty()) names += ", ";
+    names += g->name();
+  }
+  return names.empty() ? "none registered yet" : names;
+}
+
+// The registry's order, whatever order --only lists them in: output order is fixed.
+bool SelectGenerators(const std::vector<std::string>& only,
+                      std::vector<const Generator*>& selected) {
+  std::set<std::string> wanted;
+  for (const std::string& name : only) {
+    if (!FindGenerator(name)) {
+      std::cerr << fmt::format("lynctopo generate: unknown generator '{}' in --only (known: {})\n",
+                               name, KnownGeneratorNames());
+      return false;
+    }
+    wanted.insert(name);
+  }
+  for (const Generator* g : AllGenerators()) {
+    if (wanted.empty() || wanted.count(std::string(g->name()))) selected.push_back(g);
+  }
+  return true;
+}
+
+bool ParseSettings(const std::vector<std::string>& settings,
+                   std::map<std::string, GeneratorOptions>& options) {
+  for (const std::string& text : settings) {
+    std::optional<GeneratorSetting> setting = ParseGeneratorSetting(text);
+    if (!setting) {
+      std::cerr << fmt::format(
+          "lynctopo generate: --set '{}' is not of the form generator.key=value\n", text);
+      return false;
+    }
+    if (!FindGenerator(setting->generator)) {
+      std::cerr << fmt::format(
+          "lynctopo generate: --set '{}': unknown generator '{}' (known: {})\n", text,
+          setting->generator, KnownGeneratorNames());
+      return false;
+    }
+    options[setting->generator].values[setting->key] = setting->value;
+  }
+  return true;
+}
+
+void PrintChanges(const WriteResult& result, WriteMode mode) {
+  for (const OutputChange& change : result.changes) {
+    if (mode == WriteMode::kCheck) {
+      const char* word = change.kind == ChangeKind::kCreate   ? "missing"
+                         : change.kind == ChangeKind::kUpdate ? "different"
+                         : change.kind == ChangeKind::kDelete ? "extra"
+                                                              : nullptr;
+      if (word) std::cout << fmt::format("{:<10} {}\n", word, change.path);
+    } else {
+      std::cout << fmt::format("{:<10} {}\n", ToString(change.kind), change.path);
+    }
+  }
+}
+
+int RunGenerate(const GenerateArgs& args) {
+  std::vector<const Generator*> selected;
+  if (!SelectGenerators(args.only, selected)) return kExitUsage;
+  std::map<std::string, GeneratorOptions> options;
+  if (!ParseSettings(args.settings, options)) return kExitUsage;
+
+  Diagnostics diagnostics;
+  std::optional<Topology> topology = LoadValidTopology(args.file, args.overlays, diagnostics);
+  if (!topology) {
+    PrintDiagnostics(diagnostics);
+    return kExitFailure;
+  }
+  std::unique_ptr<TemplateStore> templates =
+      args.templates.empty() ? std::make_unique<TemplateStore>()
+                             : std::make_unique<TemplateStore>(args.templates, diagnostics);
+  Plan plan = DerivePlan(*topology, diagnostics);
+  ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
+  OutputSet outputs;
+  RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics);
+  RunConsistencyCheck(artifacts, diagnostics);
+
+  WriteMode mode = args.check     ? WriteMode::kCheck
+                   : args.dry_run ? WriteMode::kDryRun
+                                  : WriteMode::kWrite;
+  WriteResult result = WriteOutputSet(outputs, args.out, mode, LYNCTOPO_VERSION, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (!result.ok) {
+    std::cerr << "lynctopo generate: nothing written: the run has errors\n";
+    return kExitFailure;
+  }
+  std::cout << FormatGenerateSummary(plan, artifacts, outputs, selected);
+  if (mode != WriteMode::kWrite) PrintChanges(result, mode);
+  if (mode == WriteMode::kCheck) {
+    if (result.Differs()) {
+      std::cout << fmt::format("{} differs from what would be generated\n", args.out);
+      return kExitDifferent;
+    }
+    std::cout << fmt::format("{} is up to date\n", args.out);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 void SetupGenerate(CLI::App& app, CliState& state) {
-  CLI::App* cmd = app.add_subcommand("generate", "(not yet implemented)");
-  cmd->allow_extras();
-  cmd->callback([&state] {
-    std::cerr << "lynctopo: 'generate' is not implemented yet\n";
-    state.exit_code = kExitFailure;
-  });
+  auto args = std::make_shared<GenerateArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "generate", "Generate every artifact (or --only some) from a topology into --out DIR");
+  cmd->add_option("FILE", args->file, "Topology file (our JSON/XML, .tbxml, published topology)")
+      ->required();
+  cmd->add_option("--overlay", args->overlays,
+                  "Planning overlay applied after loading (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--out", args->out, "Output folder")->required();
+  cmd->add_option("--only", args->only, "Comma-separated generator names (default: all)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--templates", args->templates,
+                  "Folder of template overrides (same relative paths as the built-ins)");
+  cmd->add_option("--set", args->settings, "Generator option generator.key=value (repeatable)")
+      ->allow_extra_args(false);
+  CLI::Option* check =
+      cmd->add_flag("--check", args->check, "Write nothing; exit 2 when DIR differs");
+  CLI::Option* dry_run =
+      cmd->add_flag("--dry-run", args->dry_run, "Write nothing; list what would change");
+  check->excludes(dry_run);
+  cmd->footer(
+      "Example: lynctopo generate examples/enterprise.json --out out/ --only dns,certificates\n"
+      "Exit codes: 0 written/identical, 1 errors (nothing written), 2 --check found differences, "
+      "64 usage.");
+  cmd->callback([args, &state] { state.exit_code = RunGenerate(*args); });
 }
 
 }  // namespace lynctopo::cli

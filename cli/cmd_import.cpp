@@ -1,17 +1,84 @@
-#include <iostream>
+// `lynctopo import`: a Topology Builder file or published topology (plus overlays that add
+// what Lync files do not hold) to our own JSON or XML format.
+
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "model/import_lync.hpp"
+#include "model/load.hpp"
 
 namespace lynctopo::cli {
+namespace {
 
-// Placeholder until the issue that owns `import` lands.
+struct ImportArgs {
+  std::string input;
+  std::vector<std::string> overlays;
+  bool original = false;
+  std::string output;
+};
+
+bool EndsWith(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+int RunImport(const ImportArgs& args) {
+  Diagnostics diagnostics;
+  LoadOptions options;
+  options.overlays = args.overlays;
+  options.original_topology = args.original;
+  std::optional<std::string> text = ReadInputFile(args.input, diagnostics);
+  std::optional<Topology> topology;
+  if (text) topology = ImportLyncTopology(*text, args.input, options, diagnostics);
+  if (topology) {
+    for (const std::string& overlay_path : args.overlays) {
+      std::optional<Topology> overlay = LoadTopologyFile(overlay_path, diagnostics);
+      if (overlay) ApplyOverlay(*topology, *overlay, diagnostics);
+    }
+  }
+  if (!topology || diagnostics.HasErrors()) {
+    PrintDiagnostics(diagnostics);
+    return kExitFailure;
+  }
+  std::string content =
+      EndsWith(args.output, ".xml") ? WriteXmlTopology(*topology) : WriteJsonTopology(*topology);
+  bool written = WriteTextOutput(args.output, content, diagnostics);
+  PrintDiagnostics(diagnostics);
+  return written ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
 void SetupImport(CLI::App& app, CliState& state) {
-  CLI::App* cmd = app.add_subcommand("import", "(not yet implemented)");
-  cmd->allow_extras();
-  cmd->callback([&state] {
-    std::cerr << "lynctopo: 'import' is not implemented yet\n";
-    state.exit_code = kExitFailure;
-  });
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd =
+      app.add_subcommand("import",
+                         "Import a Lync / Skype for Business topology (Topology Builder .tbxml or "
+                         "Get-CsTopology -AsXml) into our JSON or XML format");
+  cmd->add_option("FILE", args->input, "Topology Builder file or published topology document")
+      ->required();
+  cmd->add_option("--overlay", args->overlays,
+                  "Our-format file (JSON or XML, may be partial) adding what Lync files do not "
+                  "hold: reverse proxies, Kerberos accounts, load balancing and VIPs, "
+                  "certificate policy, simple URLs, Edge public addresses. Repeatable; later "
+                  "overlays win")
+      ->allow_extra_args(false);
+  cmd->add_flag("--original", args->original,
+                "Read the published state (OriginalTopology) of a Topology Builder file instead "
+                "of the edited one (NewTopology)");
+  cmd->add_option("-o,--output", args->output,
+                  "Output file: *.xml writes our XML format, anything else JSON; - = stdout "
+                  "(JSON)")
+      ->required();
+  cmd->footer(
+      "Example:\n"
+      "  lynctopo import contoso.tbxml --overlay contoso-overlay.json -o contoso.json\n"
+      "  lynctopo import topology.xml --overlay proxies.json --overlay vips.json -o site.xml\n"
+      "Warnings name the overlay field that fills each piece the Lync file cannot hold "
+      "(docs/import.md).");
+  cmd->callback([args, &state] { state.exit_code = RunImport(*args); });
 }
 
 }  // namespace lynctopo::cli

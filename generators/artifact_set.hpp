@@ -4,7 +4,9 @@
 // consistency check reasons about (never about rendered text). Built once per run from the
 // plan, in dependency order (certificates before the proxy rules that name them).
 
+#include <map>
 #include <memory>
+#include <string>
 
 #include "model/diagnostics.hpp"
 #include "model/plan.hpp"
@@ -25,6 +27,9 @@ struct ArtifactSet {
   std::shared_ptr<const ProxyRuleSet> proxy;
   std::shared_ptr<const KerberosPlan> kerberos;
   std::shared_ptr<const IisPlan> iis;
+  // Sizes of the models for the `generate` summary ("certificates" -> 7, "dns records" -> 42),
+  // filled by each builder in BuildArtifacts.
+  std::map<std::string, size_t> counts;
 };
 
 // Builds every artifact model from the plan (generators/artifact_set.cpp).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,15 @@ struct Artifact {
   std::string content;
   std::string generator;  // who produced it
 };
+
+// Why `path` cannot name an output file: absolute, an empty / "." / ".." component, a
+// backslash or control character, or the reserved "manifest.json". The output writer applies
+// the same rule to the paths a previous manifest lists before deleting anything.
+struct OutputPathProblem {
+  const char* code;
+  std::string message;
+};
+std::optional<OutputPathProblem> CheckOutputPath(std::string_view path);
 
 // The in-memory, path-ordered set of artifacts of one run. Nothing touches the disk until the
 // whole run succeeded (see output_writer.hpp).

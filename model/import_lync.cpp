@@ -1,14 +1,76 @@
+// Entry points of the Lync importer: decode and parse (import_lync_xml), walk the document
+// (import_lync_walk_*), build our model (import_lync_build), report what the file cannot
+// hold (import_lync_gaps); ApplyOverlay lives in import_lync_overlay.
+
 #include "model/import_lync.hpp"
 
-namespace lynctopo {
+#include <fmt/format.h>
 
-// Placeholder until the import work lands.
-std::optional<Topology> ImportLyncTopology(std::string_view, const std::string& path,
-                                           const LoadOptions&, Diagnostics& diagnostics) {
-  diagnostics.Error("LT0001", path, {}, "Lync topology import is not implemented yet");
-  return std::nullopt;
+#include "model/import_lync_build.hpp"
+#include "model/import_lync_gaps.hpp"
+#include "model/import_lync_walk.hpp"
+#include "model/import_lync_xml.hpp"
+
+namespace lynctopo {
+namespace {
+
+// The gap warnings must only name what is still missing once the overlays are merged. The
+// loader applies overlays after we return, so we merge them into a scratch copy here (their
+// own problems are reported by the loader, not twice).
+Topology WithOverlays(const Topology& imported, const LoadOptions& options) {
+  Topology merged = imported;
+  for (const std::string& overlay_path : options.overlays) {
+    Diagnostics ignored;
+    std::optional<Topology> overlay = LoadTopologyFile(overlay_path, ignored);
+    if (overlay) ApplyOverlay(merged, *overlay, ignored);
+  }
+  return merged;
 }
 
-void ApplyOverlay(Topology&, const Topology&, Diagnostics&) {}
+}  // namespace
+
+std::optional<Topology> ImportLyncTopology(std::string_view text, const std::string& path,
+                                           const LoadOptions& options, Diagnostics& diagnostics) {
+  LyncXmlDocument doc;
+  if (!doc.Load(text, path, diagnostics)) return std::nullopt;
+  pugi::xml_node root = doc.root();
+  std::string_view root_name = LocalName(root);
+  RawTopology raw;
+  if (root_name == "TopologyBuilder") {
+    if (!ReadTopologyBuilder(doc, options.original_topology, path, &raw, diagnostics)) {
+      return std::nullopt;
+    }
+    if (!options.original_topology && AttrText(root, "IsFreeFromChanges") == "false" &&
+        Child(root, "OriginalTopology")) {
+      diagnostics.Note("LT3006", path, doc.AttrLoc(root, "IsFreeFromChanges"),
+                       "the file holds unpublished changes: importing the edited topology "
+                       "(NewTopology); use --original for the published one");
+    }
+  } else if (root_name == "Topology") {
+    if (options.original_topology) {
+      diagnostics.Error("LT3004", path, doc.Loc(root),
+                        "--original applies to Topology Builder files only; this is a published "
+                        "topology document");
+      return std::nullopt;
+    }
+    ReadPublishedTopology(doc, path, &raw, diagnostics);
+  } else {
+    diagnostics.Error("LT3002", path, doc.Loc(root),
+                      fmt::format("root element '{}' is not a Lync topology (expected "
+                                  "TopologyBuilder or Topology)",
+                                  root.name()));
+    return std::nullopt;
+  }
+  size_t errors_before = diagnostics.error_count();
+  Topology topology = BuildImportedTopology(raw, path, diagnostics);
+  if (diagnostics.error_count() > errors_before) {
+    // A file that failed (placeholders) gets no advice on what to add: fix it first.
+  } else if (options.overlays.empty()) {
+    ReportImportGaps(topology, raw.published, path, diagnostics);
+  } else {
+    ReportImportGaps(WithOverlays(topology, options), raw.published, path, diagnostics);
+  }
+  return topology;
+}
 
 }  // namespace lynctopo

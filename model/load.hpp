@@ -33,11 +33,20 @@ std::optional<Topology> LoadTopologyFile(const std::string& path, Diagnostics& d
 // Reads a file into memory, or reports why not (missing, folder, unreadable).
 std::optional<std::string> ReadInputFile(const std::string& path, Diagnostics& diagnostics);
 
-// Our formats, from text already in memory. `path` is used for diagnostics.
+// Our formats, from text already in memory. `path` is used for diagnostics. `partial` (for
+// overlays) lets required fields be left out. Every object's Origin lists exactly the fields
+// present in the file (see format_binding.hpp), so an overlay can tell "set" from "default".
 std::optional<Topology> LoadJsonTopology(std::string_view text, const std::string& path,
-                                         Diagnostics& diagnostics);
+                                         Diagnostics& diagnostics, bool partial = false);
 std::optional<Topology> LoadXmlTopology(std::string_view text, const std::string& path,
-                                        Diagnostics& diagnostics);
+                                        Diagnostics& diagnostics, bool partial = false);
+
+// Reads an overlay file: our JSON or XML, required fields optional. nullopt (with one
+// diagnostic) when it cannot be read or is not in our format.
+std::optional<Topology> LoadOverlayFile(const std::string& path, Diagnostics& diagnostics);
+
+// What kind of topology document `text` is, by content (BOMs and UTF-16 understood).
+InputKind DetectInputKind(std::string_view text);
 
 // Writers: lossless (convert round-trips XML -> JSON -> XML -> JSON to identical models).
 std::string WriteJsonTopology(const Topology& topology);

@@ -7,6 +7,7 @@
 // All vectors are in a stable, documented order (see DerivePlan) so output is deterministic.
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/diagnostics.hpp"
@@ -41,12 +42,12 @@ enum class NameRole {
 
 // How the addresses of a name were chosen; drives DNS record shape and explanations.
 enum class TargetKind {
-  kServerAddress,    // the server's own address(es)
-  kPoolMembers,      // DNS load balancing: one address per member
-  kVip,              // hardware load balancer VIP
-  kReverseProxy,     // the reverse proxy's public listener address(es)
-  kEdgePublic,       // Edge public (NAT or direct) address(es), one per Edge server under DNS LB
-  kAlias,            // resolved through `alias_of` (a CNAME), no addresses of its own
+  kServerAddress,  // the server's own address(es)
+  kPoolMembers,    // DNS load balancing: one address per member
+  kVip,            // hardware load balancer VIP
+  kReverseProxy,   // the reverse proxy's public listener address(es)
+  kEdgePublic,     // Edge public (NAT or direct) address(es), one per Edge server under DNS LB
+  kAlias,          // resolved through `alias_of` (a CNAME), no addresses of its own
 };
 
 struct PlannedName {
@@ -83,8 +84,8 @@ struct PlannedEndpoint {
   int port = 0;
   std::string protocol;  // "tcp", "udp", "tls", "https", "http"
   View view = View::kInternal;
-  std::string listener;  // pool or server FQDN that listens
-  std::string purpose;   // "sip", "web-internal", "web-external", "meet", "access-edge", ...
+  std::string listener;      // pool or server FQDN that listens
+  std::string purpose;       // "sip", "web-internal", "web-external", "meet", "access-edge", ...
   std::string published_by;  // reverse proxy name; empty when not published
   std::string backend_host;  // published endpoints: where the proxy forwards
   int backend_port = 0;
@@ -103,12 +104,12 @@ struct PlannedPool {
   std::string site;
   std::vector<PlannedServer> servers;
   LoadBalancing load_balancing = LoadBalancing::kNone;
-  Fqdn internal_web_fqdn;            // always set for IIS pools (override or pool FQDN)
+  Fqdn internal_web_fqdn;  // always set for IIS pools (override or pool FQDN)
   bool internal_web_overridden = false;
-  Fqdn external_web_fqdn;            // empty when not published
-  std::string publishing_proxy;      // reverse proxy that publishes external_web_fqdn
-  std::string edge_pool;             // internal pools: associated Edge pool FQDN
-  const Pool* source = nullptr;      // the model object (settings such as VIPs, Edge ports)
+  Fqdn external_web_fqdn;        // empty when not published
+  std::string publishing_proxy;  // reverse proxy that publishes external_web_fqdn
+  std::string edge_pool;         // internal pools: associated Edge pool FQDN
+  const Pool* source = nullptr;  // the model object (settings such as VIPs, Edge ports)
 };
 
 struct PlannedProxy {
@@ -126,10 +127,10 @@ struct PlannedSimpleUrl {
   SimpleUrlKind kind = SimpleUrlKind::kMeet;
   std::string url;
   Fqdn host;
-  std::string path;        // "" or "/meet"
-  std::string domain;      // SIP domain (Meet) or "*"
-  std::string site;        // empty for global scope
-  std::string target_pool; // Director pool if present, else the designated pool
+  std::string path;         // "" or "/meet"
+  std::string domain;       // SIP domain (Meet) or "*"
+  std::string site;         // empty for global scope
+  std::string target_pool;  // Director pool if present, else the designated pool
 };
 
 struct PlannedSite {
@@ -144,14 +145,17 @@ struct Plan {
   const Topology* topology = nullptr;  // settings (policy, DNS, mobility); outlives the plan
   std::vector<Fqdn> sip_domains;       // default first
   std::vector<PlannedSite> sites;
-  std::vector<PlannedPool> pools;      // in input order (site, then pool)
+  std::vector<PlannedPool> pools;  // in input order (site, then pool)
   std::vector<PlannedProxy> proxies;
   std::vector<PlannedSimpleUrl> simple_urls;
-  std::vector<PlannedName> names;      // sorted by (view, fqdn, role)
-  std::vector<PlannedService> services;  // sorted by (view, domain, service)
+  std::vector<PlannedName> names;          // sorted by (view, fqdn, role)
+  std::vector<PlannedService> services;    // sorted by (view, domain, service)
   std::vector<PlannedEndpoint> endpoints;  // sorted by (view, host, port, protocol)
 
-  // Look-ups (linear scans are avoided by the caller building indexes when needed).
+  // Pool FQDN -> index in `pools`, filled by DerivePlan so FindPool is O(1). FindPool checks
+  // the entry and falls back to a scan, so a hand-built or edited plan still answers right.
+  std::unordered_map<std::string, size_t> pool_index;
+
   const PlannedPool* FindPool(std::string_view fqdn) const;
 };
 

@@ -1,0 +1,27 @@
+// The table of consistency rules. Each rule lives with the generator it belongs to
+// (generators/<name>/...); add its declaration's header and one line here.
+#include "generators/check.hpp"
+#include "generators/check_plan_rules.hpp"
+
+namespace lynctopo {
+
+namespace {
+
+constexpr ConsistencyRule kRules[] = {
+    // Framework rules over the plan alone.
+    {"LT4101", "every publishing reverse proxy a name or endpoint refers to exists",
+     CheckPublishingProxiesExist},
+    {"LT4102", "every published external name is one of its proxy's public hosts, and back",
+     CheckProxyPublicHosts},
+    {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
+    {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
+    // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
+};
+
+}  // namespace
+
+std::span<const ConsistencyRule> AllConsistencyRules() {
+  return kRules;
+}
+
+}  // namespace lynctopo

@@ -1,0 +1,63 @@
+#include "generators/output_set.hpp"
+
+#include <fmt/format.h>
+
+namespace lynctopo {
+
+namespace {
+
+// The writer's own file at the top of the output folder.
+constexpr std::string_view kManifestPath = "manifest.json";
+
+}  // namespace
+
+std::optional<OutputPathProblem> CheckOutputPath(std::string_view path) {
+  if (path.empty()) return OutputPathProblem{"LT4002", "output path is empty"};
+  if (path.front() == '/') return OutputPathProblem{"LT4001", "output path is absolute"};
+  for (char c : path) {
+    if (c == '\\') return OutputPathProblem{"LT4003", "output path contains a backslash"};
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return OutputPathProblem{"LT4003", "output path contains a control character"};
+    }
+  }
+  // A drive letter ("C:") would be absolute on Windows; refuse it everywhere.
+  if (path.size() >= 2 && path[1] == ':') {
+    return OutputPathProblem{"LT4001", "output path starts with a drive letter"};
+  }
+  size_t start = 0;
+  while (true) {
+    size_t slash = path.find('/', start);
+    std::string_view part = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.empty()) return OutputPathProblem{"LT4002", "output path has an empty component"};
+    if (part == "." || part == "..") {
+      return OutputPathProblem{"LT4002", fmt::format("output path has a '{}' component", part)};
+    }
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  if (path == kManifestPath) {
+    return OutputPathProblem{"LT4005", "output path 'manifest.json' is reserved for the manifest"};
+  }
+  return std::nullopt;
+}
+
+bool OutputSet::Add(std::string path, std::string content, std::string_view generator,
+                    Diagnostics& diagnostics) {
+  if (auto problem = CheckOutputPath(path)) {
+    diagnostics.Error(problem->code, "", {},
+                      fmt::format("generator '{}': {}: '{}'", generator, problem->message, path));
+    return false;
+  }
+  auto [it, inserted] = artifacts_.try_emplace(path);
+  if (!inserted) {
+    diagnostics.Error("LT4004", "", {},
+                      fmt::format("generator '{}' writes '{}', already written by generator '{}'",
+                                  generator, path, it->second.generator));
+    return false;
+  }
+  it->second = Artifact{std::move(content), std::string(generator)};
+  return true;
+}
+
+}  // namespace lynctopo

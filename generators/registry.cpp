@@ -1,0 +1,25 @@
+// The one table of generators, in output order. No self-registration: adding a generator is
+// one #include and one line here. Each generator exposes its instance from its own folder, e.g.
+//   generators/dns/dns_generator.hpp:  const Generator& DnsGenerator();
+#include <algorithm>
+#include <vector>
+
+#include "generators/generator.hpp"
+
+namespace lynctopo {
+
+std::span<const Generator* const> AllGenerators() {
+  static const std::vector<const Generator*> generators = {
+      // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
+  };
+  return generators;
+}
+
+const Generator* FindGenerator(std::string_view name) {
+  auto all = AllGenerators();
+  auto it = std::find_if(all.begin(), all.end(),
+                         [name](const Generator* g) { return g->name() == name; });
+  return it == all.end() ? nullptr : *it;
+}
+
+}  // namespace lynctopo
