@@ -1,5 +1,7 @@
 #include "generators/artifact_set.hpp"
 
+#include "generators/proxy/proxy_model.hpp"
+
 namespace lynctopo {
 
 ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
@@ -11,6 +13,8 @@ ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
   // `generate` summary table, e.g.
   //   set.certificates = BuildCertificateSet(plan, diagnostics);
   //   set.counts["certificates"] = set.certificates->certificates.size();
+  set.proxy = std::make_shared<ProxyRuleSet>(BuildProxyRules(plan, diagnostics));
+  set.counts["proxy rules"] = set.proxy->rules.size();
   // ---- end of builders
   return set;
 }

@@ -2,6 +2,7 @@
 // (generators/<name>/...); add its declaration's header and one line here.
 #include "generators/check.hpp"
 #include "generators/check_plan_rules.hpp"
+#include "generators/proxy/proxy_checks.hpp"
 
 namespace lynctopo {
 
@@ -16,6 +17,13 @@ constexpr ConsistencyRule kRules[] = {
     {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
     {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
     // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
+    {"LT7020", "every published proxy host has an external DNS name pointing at its proxy",
+     CheckProxyHostsResolveToProxy},
+    {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",
+     CheckExternalWebPublished},
+    {"LT7022", "the Admin simple URL is never published (call 3)", CheckAdminNeverPublished},
+    {"LT7023", "every host published over TLS has a listener certificate",
+     CheckProxyListenerCertificates},
 };
 
 }  // namespace

@@ -5,12 +5,14 @@
 #include <vector>
 
 #include "generators/generator.hpp"
+#include "generators/proxy/proxy_generator.hpp"
 
 namespace lynctopo {
 
 std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
+      &ProxyGenerator(),
   };
   return generators;
 }

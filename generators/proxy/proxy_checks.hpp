@@ -7,13 +7,21 @@
 //   LT7022 the Admin simple URL host is published (call 3);
 //   LT7023 a TLS-published host has no listener certificate.
 
+#include "generators/artifact_set.hpp"
 #include "generators/proxy/proxy_model.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan.hpp"
 
 namespace lynctopo {
 
-// Reports every violation; returns the number found.
-size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagnostics& diagnostics);
+// Reports every violation (of rule `only_code`, or of all four when null); returns the count.
+size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules,
+                             Diagnostics& diagnostics, const char* only_code = nullptr);
+
+// The entries of the consistency table (generators/check_rules.cpp), one per code.
+void CheckProxyHostsResolveToProxy(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+void CheckExternalWebPublished(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+void CheckAdminNeverPublished(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+void CheckProxyListenerCertificates(const ArtifactSet& artifacts, Diagnostics& diagnostics);
 
 }  // namespace lynctopo

@@ -14,15 +14,15 @@ nginx -t -p "$TMP/run" -c "$CONF" -g "$GLOBALS" >"$TMP/nginx-t.log" 2>&1 || {
 }
 nginx -p "$TMP/run" -c "$CONF" -g "$GLOBALS" >"$TMP/run/nginx.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 50); do
-  curl -s -o /dev/null -k --max-time 1 "https://127.0.0.1:$HTTPS_PORT/" && break
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -k --max-time 1 "https://127.0.0.1:$HTTPS_PORT/")" != 000 ] && break
+for _ in $(seq 1 50); do  # bounded wait until the listener answers a planned name
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -k --max-time 1 \
+    --resolve "${PUBLIC[0]}:$HTTPS_PORT:127.0.0.1" "https://${PUBLIC[0]}:$HTTPS_PORT/")" != 000 ] && break
   sleep 0.1
 done
 check_routes || fail "nginx routing (log: $(tail -5 "$TMP/run/nginx.log"))"
 
 # verify proxy against the running nginx: every TLS host passes; exit 0.
-if "$LYNCTOPO" verify proxy --help >/dev/null 2>&1; then
+if "$LYNCTOPO" verify proxy --help 2>/dev/null | grep -q -- "--connect-timeout"; then
   "$LYNCTOPO" verify proxy "$EXAMPLE" --proxy "127.0.0.1:$HTTPS_PORT" --name "$PROXY" \
     --format json >"$TMP/verify.json" 2>"$TMP/verify.err" ||
     fail "verify proxy: $(cat "$TMP/verify.json" "$TMP/verify.err")"
