@@ -415,7 +415,8 @@ class Builder {
     }
     if (subject.empty()) subject = *published.begin();
 
-    PlannedCertificate cert = Base(CertificateRole::kReverseProxy, "proxy-" + SafeId(proxy.name));
+    PlannedCertificate cert =
+        Base(CertificateRole::kReverseProxy, ReverseProxyCertificateId(proxy.name));
     cert.site = proxy.site;
     cert.install_on = {proxy.name};
     cert.subject = subject;
@@ -549,6 +550,10 @@ class Builder {
 
 CertificateSet BuildCertificates(const Plan& plan, Diagnostics& diagnostics) {
   return Builder(plan, diagnostics).Build();
+}
+
+std::string ReverseProxyCertificateId(std::string_view proxy_name) {
+  return "proxy-" + SafeId(proxy_name);
 }
 
 }  // namespace lynctopo

@@ -69,6 +69,10 @@ struct CertificateSet {
 // an Edge pool without an Access Edge name) are reported with LT50xx codes.
 CertificateSet BuildCertificates(const Plan& plan, Diagnostics& diagnostics);
 
+// The id of the listener certificate of reverse proxy `proxy_name`; the proxy rules name their
+// listener certificate by it.
+std::string ReverseProxyCertificateId(std::string_view proxy_name);
+
 // True when certificate name `san` ("host" or "*.domain") covers `host` (one label only for a
 // wildcard, case-insensitive input assumed lower-case).
 bool SanCovers(std::string_view san, std::string_view host);

@@ -1,9 +1,12 @@
 #include "generators/proxy/proxy_checks.hpp"
 
+#include <algorithm>
 #include <set>
 #include <unordered_set>
 
 #include <fmt/format.h>
+
+#include "generators/certificates/certificate_model.hpp"
 
 namespace lynctopo {
 
@@ -69,6 +72,31 @@ void RunOne(const ArtifactSet& artifacts, Diagnostics& diagnostics, const char* 
   CheckProxyConsistency(*artifacts.plan, *artifacts.proxy, diagnostics, code);
 }
 
+// The listener certificate a TLS rule names is in the certificate plan and covers its host.
+void CheckListenerCertificatesPlanned(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
+  if (!artifacts.proxy || !artifacts.certificates) return;
+  for (const ProxyRule& rule : artifacts.proxy->rules) {
+    if (!rule.listen_tls || rule.certificate.empty()) continue;
+    const PlannedCertificate* cert = artifacts.certificates->Find(rule.certificate);
+    if (!cert) {
+      diagnostics.Error("LT7023", "", {},
+                        fmt::format("'{}' is published by '{}' with listener certificate '{}', "
+                                    "which the certificate plan does not have",
+                                    rule.public_host.str(), rule.proxy, rule.certificate));
+      continue;
+    }
+    bool covered = std::any_of(cert->sans.begin(), cert->sans.end(), [&](const std::string& san) {
+      return SanCovers(san, rule.public_host.str());
+    });
+    if (!covered) {
+      diagnostics.Error("LT7023", "", {},
+                        fmt::format("'{}' is published by '{}' but its listener certificate '{}' "
+                                    "does not carry the name",
+                                    rule.public_host.str(), rule.proxy, rule.certificate));
+    }
+  }
+}
+
 }  // namespace
 
 void CheckProxyHostsResolveToProxy(const ArtifactSet& a, Diagnostics& d) {
@@ -82,6 +110,7 @@ void CheckAdminNeverPublished(const ArtifactSet& a, Diagnostics& d) {
 }
 void CheckProxyListenerCertificates(const ArtifactSet& a, Diagnostics& d) {
   RunOne(a, d, "LT7023");
+  CheckListenerCertificatesPlanned(a, d);
 }
 
 }  // namespace lynctopo

@@ -1,5 +1,7 @@
 #include "generators/proxy/proxy_model.hpp"
 
+#include "generators/certificates/certificate_model.hpp"
+
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
@@ -74,7 +76,7 @@ std::string SourceFile(const Plan& plan) {
 }  // namespace
 
 std::string ProxyCertificateId(std::string_view proxy_name) {
-  return fmt::format("rp-{}", proxy_name);
+  return ReverseProxyCertificateId(proxy_name);
 }
 
 std::span<const ProxyRule> ProxyRuleSet::RulesOf(std::string_view proxy) const {

@@ -50,7 +50,7 @@ PY
 [ -s "$TMP/layout" ] || skip "the example publishes nothing"
 PROXY=$(awk '$1=="PROXY"{print $2}' "$TMP/layout")
 
-# Test PKI: a throwaway CA, the listener certificate rp-<proxy> covering every public host,
+# Test PKI: a throwaway CA, the listener certificate proxy-<proxy> covering every public host,
 # and one backend certificate covering the public hosts (the SNI the proxy sends) and backends.
 CERTS=$TMP/certs
 mkdir -p "$CERTS" "$TMP/run"
@@ -69,7 +69,7 @@ issue() {  # id, names...
 }
 mapfile -t PUBLIC < <(awk '$1=="RULE"{print $2}' "$TMP/layout" | sort -u)
 mapfile -t BACKEND_HOSTS < <(awk '$1=="BACKEND"{print $2}' "$TMP/layout" | sort -u)
-issue "rp-$PROXY" "${PUBLIC[@]}"
+issue "proxy-$PROXY" "${PUBLIC[@]}"
 issue backend "${PUBLIC[@]}" "${BACKEND_HOSTS[@]}"
 
 # Options: listeners on 127.0.0.1 high ports, each backend (host, port) on its own 127.0.0.x.
