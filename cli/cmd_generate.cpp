@@ -115,7 +115,14 @@ int RunGenerate(const GenerateArgs& args) {
   WriteMode mode = args.check     ? WriteMode::kCheck
                    : args.dry_run ? WriteMode::kDryRun
                                   : WriteMode::kWrite;
-  WriteResult result = WriteOutputSet(outputs, args.out, mode, LYNCTOPO_VERSION, diagnostics);
+  WriteRequest request;
+  request.mode = mode;
+  request.generator_version = LYNCTOPO_VERSION;
+  if (!args.only.empty()) {
+    request.generators_run.emplace();
+    for (const Generator* g : selected) request.generators_run->insert(std::string(g->name()));
+  }
+  WriteResult result = WriteOutputSet(outputs, args.out, request, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!result.ok) {
     std::cerr << "lynctopo generate: nothing written: the run has errors\n";

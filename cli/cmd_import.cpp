@@ -6,7 +6,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "model/import_lync.hpp"
 #include "model/load.hpp"
 
 namespace lynctopo::cli {
@@ -29,13 +28,16 @@ int RunImport(const ImportArgs& args) {
   LoadOptions options;
   options.overlays = args.overlays;
   options.original_topology = args.original;
-  std::optional<std::string> text = ReadInputFile(args.input, diagnostics);
   std::optional<Topology> topology;
-  if (text) topology = ImportLyncTopology(*text, args.input, options, diagnostics);
-  if (topology) {
-    for (const std::string& overlay_path : args.overlays) {
-      std::optional<Topology> overlay = LoadTopologyFile(overlay_path, diagnostics);
-      if (overlay) ApplyOverlay(*topology, *overlay, diagnostics);
+  if (std::optional<std::string> text = ReadInputFile(args.input, diagnostics)) {
+    InputKind kind = DetectInputKind(*text);
+    if (kind == InputKind::kJson || kind == InputKind::kXml) {
+      diagnostics.Error("LT3002", args.input, {},
+                        "this is already a lynctopo topology, not a Lync one: use it directly, "
+                        "or `lynctopo convert` to change its format");
+    } else {
+      // The loader imports Lync documents and applies the overlays in order.
+      topology = LoadTopologyFile(args.input, diagnostics, options);
     }
   }
   if (!topology || diagnostics.HasErrors()) {

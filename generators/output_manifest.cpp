@@ -23,14 +23,25 @@ std::string Sha256Hex(std::string_view data) {
   return hex;
 }
 
-std::string ManifestJson(const OutputSet& outputs, std::string_view generator_version) {
-  // ordered_json keeps the documented field order; artifacts() is already sorted by path.
-  nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
+std::vector<ManifestEntry> ManifestEntries(const OutputSet& outputs) {
+  std::vector<ManifestEntry> entries;
+  entries.reserve(outputs.size());
   for (const auto& [path, artifact] : outputs.artifacts()) {
-    artifacts.push_back({{"path", path},
-                         {"generator", artifact.generator},
-                         {"size", artifact.content.size()},
-                         {"sha256", Sha256Hex(artifact.content)}});
+    entries.push_back(
+        {path, artifact.generator, artifact.content.size(), Sha256Hex(artifact.content)});
+  }
+  return entries;
+}
+
+std::string ManifestJson(const std::vector<ManifestEntry>& entries,
+                         std::string_view generator_version) {
+  // ordered_json keeps the documented field order.
+  nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
+  for (const ManifestEntry& entry : entries) {
+    artifacts.push_back({{"path", entry.path},
+                         {"generator", entry.generator},
+                         {"size", entry.size},
+                         {"sha256", entry.sha256}});
   }
   nlohmann::ordered_json manifest = {{"format_version", 1},
                                      {"generator_version", std::string(generator_version)},

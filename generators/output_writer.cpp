@@ -1,5 +1,6 @@
 #include "generators/output_writer.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -30,13 +31,20 @@ std::optional<std::string> ReadFile(const fs::path& path) {
   return content.str();
 }
 
-// The artifact paths the previous run's manifest claims as ours. A manifest we cannot read
-// means we know of no file of ours: nothing is deleted.
-std::set<std::string> PreviousArtifacts(const fs::path& dir, Diagnostics& diagnostics) {
-  std::set<std::string> paths;
+// What the previous run's manifest says it generated, by path. A manifest we cannot read means
+// we know of no file of ours: nothing is deleted. Entries without every field can still be
+// deleted by path, but not carried over.
+struct PreviousEntry {
+  ManifestEntry entry;
+  bool complete = false;
+};
+
+std::map<std::string, PreviousEntry> PreviousArtifacts(const fs::path& dir,
+                                                       Diagnostics& diagnostics) {
+  std::map<std::string, PreviousEntry> previous;
   const fs::path manifest_path = dir / kManifestName;
   std::error_code ec;
-  if (!fs::exists(manifest_path, ec)) return paths;
+  if (!fs::exists(manifest_path, ec)) return previous;
   const std::string shown = manifest_path.generic_string();
   std::optional<std::string> text = ReadFile(manifest_path);
   nlohmann::json manifest;
@@ -46,21 +54,33 @@ std::set<std::string> PreviousArtifacts(const fs::path& dir, Diagnostics& diagno
     diagnostics.Warning("LT4022", shown, {},
                         "previous manifest is unreadable; no previously generated file is "
                         "removed");
-    return paths;
+    return previous;
   }
-  for (const auto& entry : manifest["artifacts"]) {
-    if (!entry.is_object() || !entry.contains("path") || !entry["path"].is_string()) continue;
-    std::string path = entry["path"].get<std::string>();
+  for (const auto& item : manifest["artifacts"]) {
+    if (!item.is_object() || !item.contains("path") || !item["path"].is_string()) continue;
+    PreviousEntry found;
+    found.entry.path = item["path"].get<std::string>();
     // Never let a manifest steer a deletion outside DIR.
-    if (auto problem = CheckOutputPath(path)) {
+    if (auto problem = CheckOutputPath(found.entry.path)) {
       diagnostics.Warning("LT4022", shown, {},
-                          fmt::format("previous manifest lists '{}' ({}); it is left alone", path,
-                                      problem->message));
+                          fmt::format("previous manifest lists '{}' ({}); it is left alone",
+                                      found.entry.path, problem->message));
       continue;
     }
-    paths.insert(std::move(path));
+    auto generator = item.find("generator");
+    auto size = item.find("size");
+    auto sha256 = item.find("sha256");
+    if (generator != item.end() && generator->is_string() && size != item.end() &&
+        size->is_number_unsigned() && sha256 != item.end() && sha256->is_string()) {
+      found.entry.generator = generator->get<std::string>();
+      found.entry.size = size->get<uint64_t>();
+      found.entry.sha256 = sha256->get<std::string>();
+      found.complete = true;
+    }
+    std::string path = found.entry.path;
+    previous.emplace(std::move(path), std::move(found));
   }
-  return paths;
+  return previous;
 }
 
 // Temp file next to the target, then rename: readers see the old or the new file, never half.
@@ -133,24 +153,42 @@ bool WriteResult::Differs() const {
   return false;
 }
 
-WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir, WriteMode mode,
-                           std::string_view generator_version, Diagnostics& diagnostics) {
+WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir,
+                           const WriteRequest& request, Diagnostics& diagnostics) {
   WriteResult result;
   if (diagnostics.HasErrors()) return result;
-  const std::string shown_dir = dir.generic_string();
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    diagnostics.Error("LT4023", shown_dir, {}, "output folder is not a folder");
+    diagnostics.Error("LT4023", dir.generic_string(), {}, "output folder is not a folder");
     return result;
   }
 
-  // What DIR should hold: every artifact, then the manifest (written last).
+  // Files of generators that did not run this time stay ours: keep them in the manifest.
+  std::map<std::string, ChangeKind> kinds;
+  std::vector<ManifestEntry> entries = ManifestEntries(outputs);
+  std::vector<ManifestEntry> carried;
+  for (auto& [path, previous] : PreviousArtifacts(dir, diagnostics)) {
+    if (outputs.artifacts().count(path)) continue;
+    const bool generator_ran =
+        !request.generators_run || request.generators_run->count(previous.entry.generator);
+    if (!generator_ran && previous.complete) {
+      carried.push_back(std::move(previous.entry));
+      continue;
+    }
+    fs::file_status status = fs::symlink_status(dir / path, ec);
+    if (fs::is_regular_file(status) || fs::is_symlink(status)) kinds[path] = ChangeKind::kDelete;
+  }
+  if (!carried.empty()) {
+    entries.insert(entries.end(), carried.begin(), carried.end());
+    std::sort(entries.begin(), entries.end(),
+              [](const ManifestEntry& a, const ManifestEntry& b) { return a.path < b.path; });
+  }
+  const std::string manifest = ManifestJson(entries, request.generator_version);
+
+  // What DIR should hold: every artifact, and the manifest.
   std::map<std::string, const std::string*> wanted;
   for (const auto& [path, artifact] : outputs.artifacts()) wanted[path] = &artifact.content;
-  const std::string manifest = ManifestJson(outputs, generator_version);
   wanted[std::string(kManifestName)] = &manifest;
-
-  std::map<std::string, ChangeKind> kinds;
   for (const auto& [path, content] : wanted) {
     std::optional<std::string> existing = ReadFile(dir / path);
     if (!existing) {
@@ -159,25 +197,15 @@ WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir, WriteM
       kinds[path] = *existing == *content ? ChangeKind::kUnchanged : ChangeKind::kUpdate;
     }
   }
-  for (const std::string& path : PreviousArtifacts(dir, diagnostics)) {
-    if (wanted.count(path)) continue;
-    fs::file_status status = fs::symlink_status(dir / path, ec);
-    if (fs::is_regular_file(status) || fs::is_symlink(status)) kinds[path] = ChangeKind::kDelete;
-  }
   for (const auto& [path, kind] : kinds) result.changes.push_back({path, kind});
 
-  if (mode != WriteMode::kWrite) {
+  if (request.mode != WriteMode::kWrite) {
     result.ok = true;
     return result;
   }
 
   bool ok = true;
-  for (const auto& [path, kind] : kinds) {
-    if (path == kManifestName) continue;
-    if (kind == ChangeKind::kCreate || kind == ChangeKind::kUpdate) {
-      ok &= WriteAtomically(dir / path, *wanted[path], diagnostics);
-    }
-  }
+  // Deletions first, so a file that becomes a folder ("dns" -> "dns/zone") can be written.
   for (const auto& [path, kind] : kinds) {
     if (kind != ChangeKind::kDelete) continue;
     fs::remove(dir / path, ec);
@@ -189,8 +217,14 @@ WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir, WriteM
     }
     PruneEmptyFolders(dir, (dir / path).parent_path());
   }
-  // The manifest last: while it still lists the old set, an interrupted run is repaired by
-  // the next one.
+  for (const auto& [path, kind] : kinds) {
+    if (path == kManifestName) continue;
+    if (kind == ChangeKind::kCreate || kind == ChangeKind::kUpdate) {
+      ok &= WriteAtomically(dir / path, *wanted[path], diagnostics);
+    }
+  }
+  // The manifest last, and only after a complete write, so it never lists a file that is not
+  // there.
   if (ok && kinds[std::string(kManifestName)] != ChangeKind::kUnchanged) {
     ok &= WriteAtomically(dir / kManifestName, manifest, diagnostics);
   }

@@ -6,7 +6,10 @@
 // previous run generated (listed in DIR/manifest.json) that are no longer produced are
 // removed, and nothing else ever is.
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,16 +45,36 @@ struct WriteResult {
   bool Differs() const;               // any change other than kUnchanged
 };
 
+struct ManifestEntry {
+  std::string path;
+  std::string generator;
+  uint64_t size = 0;
+  std::string sha256;
+};
+
+// One entry per artifact, sorted by path.
+std::vector<ManifestEntry> ManifestEntries(const OutputSet& outputs);
+
 // The manifest text: {"format_version":1,"generator_version":...,"artifacts":[{"path",
-// "generator","size","sha256"}]} sorted by path, no timestamps, no absolute paths.
-std::string ManifestJson(const OutputSet& outputs, std::string_view generator_version);
+// "generator","size","sha256"}]} in the order given (sorted by path), no timestamps, no
+// absolute paths (schemas/manifest.schema.json).
+std::string ManifestJson(const std::vector<ManifestEntry>& entries,
+                         std::string_view generator_version);
 
 // Lower-case hex SHA-256 (OpenSSL EVP).
 std::string Sha256Hex(std::string_view data);
 
+struct WriteRequest {
+  WriteMode mode = WriteMode::kWrite;
+  std::string generator_version;
+  // The generators that ran (`--only`); nullopt means all of them. Files a previous run made
+  // with a generator that did not run are kept and stay listed in the manifest, so
+  // `generate --only dns` never deletes the certificates.
+  std::optional<std::set<std::string>> generators_run;
+};
+
 // Does nothing but return ok=false when `diagnostics` already holds errors.
 WriteResult WriteOutputSet(const OutputSet& outputs, const std::filesystem::path& dir,
-                           WriteMode mode, std::string_view generator_version,
-                           Diagnostics& diagnostics);
+                           const WriteRequest& request, Diagnostics& diagnostics);
 
 }  // namespace lynctopo

@@ -21,7 +21,7 @@ Topology WithOverlays(const Topology& imported, const LoadOptions& options) {
   Topology merged = imported;
   for (const std::string& overlay_path : options.overlays) {
     Diagnostics ignored;
-    std::optional<Topology> overlay = LoadTopologyFile(overlay_path, ignored);
+    std::optional<Topology> overlay = LoadOverlayFile(overlay_path, ignored);
     if (overlay) ApplyOverlay(merged, *overlay, ignored);
   }
   return merged;
@@ -31,6 +31,14 @@ Topology WithOverlays(const Topology& imported, const LoadOptions& options) {
 
 std::optional<Topology> ImportLyncTopology(std::string_view text, const std::string& path,
                                            const LoadOptions& options, Diagnostics& diagnostics) {
+  std::string_view body = text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  size_t first = body.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && body[first] == '{') {
+    diagnostics.Error("LT3002", path, {},
+                      "this is a JSON document, not a Lync topology (our own format needs no "
+                      "import: use it directly, or `lynctopo convert`)");
+    return std::nullopt;
+  }
   LyncXmlDocument doc;
   if (!doc.Load(text, path, diagnostics)) return std::nullopt;
   pugi::xml_node root = doc.root();

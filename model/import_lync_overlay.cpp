@@ -11,6 +11,7 @@
 
 #include "model/fqdn.hpp"
 #include "model/import_lync.hpp"
+#include "model/spelling.hpp"
 
 namespace lynctopo {
 namespace {
@@ -28,36 +29,6 @@ bool Present(const Origin& origin) {
 // about it points at the object rather than at a stale line of the Lync file.
 void ForgetField(Origin& origin, std::string_view field) {
   std::erase_if(origin.fields, [&](const auto& entry) { return entry.first == field; });
-}
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// " (did you mean 'x'?)" when a candidate is close enough, else "".
-std::string DidYouMean(std::string_view wanted, const std::vector<std::string>& candidates) {
-  std::string lowered = ToLower(wanted);
-  const std::string* best = nullptr;
-  size_t best_distance = std::max<size_t>(2, lowered.size() / 3) + 1;
-  for (const std::string& candidate : candidates) {
-    size_t distance = EditDistance(lowered, ToLower(candidate));
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = &candidate;
-    }
-  }
-  return best ? fmt::format(" (did you mean '{}'?)", *best) : "";
 }
 
 // Assigns `value` over `target` when set; forgets the old position of `field`.

@@ -95,26 +95,34 @@ bool DecodeToUtf8(std::string_view raw, std::string* utf8, TextEncoding* encodin
   return true;
 }
 
-TextPositions::TextPositions(std::string_view utf8) : text_(utf8) {
+TextPositions::TextPositions(std::string_view utf8) : size_(utf8.size()) {
   line_starts_.push_back(0);
+  bool ascii = true;
   for (size_t i = 0; i < utf8.size(); ++i) {
     if (utf8[i] == '\n') line_starts_.push_back(i + 1);
+    if (static_cast<uint8_t>(utf8[i]) >= 0x80) ascii = false;
   }
+  if (ascii) return;
+  chars_before_.resize(utf8.size() + 1);
+  uint32_t chars = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    chars_before_[i] = chars;
+    // UTF-8 continuation bytes do not start a character.
+    if ((static_cast<uint8_t>(utf8[i]) & 0xC0) != 0x80) ++chars;
+  }
+  chars_before_[utf8.size()] = chars;
 }
 
 SourceLoc TextPositions::At(size_t offset) const {
-  offset = std::min(offset, text_.size());
+  offset = std::min(offset, size_);
   auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   size_t line_index = static_cast<size_t>(next - line_starts_.begin()) - 1;
   size_t start = line_starts_[line_index];
-  uint32_t column = 1;
-  for (size_t i = start; i < offset; ++i) {
-    // Count characters, not bytes: skip UTF-8 continuation bytes.
-    if ((static_cast<uint8_t>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
+  size_t column =
+      chars_before_.empty() ? offset - start : chars_before_[offset] - chars_before_[start];
   SourceLoc loc;
   loc.line = static_cast<uint32_t>(line_index + 1);
-  loc.column = column;
+  loc.column = static_cast<uint32_t>(column + 1);
   return loc;
 }
 

@@ -31,8 +31,11 @@ class TextPositions {
   SourceLoc At(size_t offset) const;
 
  private:
-  std::string_view text_;
+  size_t size_ = 0;
   std::vector<size_t> line_starts_;
+  // Characters before each byte offset; only built when the text is not pure ASCII (then a
+  // column is a byte difference). Keeps every lookup O(log lines), even on one-line files.
+  std::vector<uint32_t> chars_before_;
 };
 
 }  // namespace lynctopo

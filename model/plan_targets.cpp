@@ -121,6 +121,18 @@ void ChooseTargets(DeriveContext& ctx) {
     if (ctx.site_targets[site] == kNone) ctx.site_targets[site] = ctx.org_target;
   }
 
+  // An internal pool's A/V Edge must be an Edge pool of the topology (validation normally
+  // reports this first; the plan keeps the text but says it leads nowhere).
+  for (const PlannedPool& pool : plan.pools) {
+    if (pool.edge_pool.empty()) continue;
+    size_t edge = ctx.FindPoolIndex(pool.edge_pool);
+    if (edge == kNone || plan.pools[edge].kind != PoolKind::kEdge) {
+      ctx.diagnostics.Warning("LT2008", ctx.file(), pool.source->origin.Field("edge_pool"),
+                              "pool '" + pool.fqdn.str() + "' names edge pool '" +
+                                  pool.edge_pool + "', which is not an Edge pool of the topology");
+    }
+  }
+
   // Edges: the one flagged for federation (else the first) and the one hosting XMPP.
   size_t first_edge = kNone;
   for (size_t i = 0; i < plan.pools.size(); ++i) {

@@ -25,12 +25,16 @@ bool IsInventory(const Pool& pool) {
 }
 
 std::string DescribePool(const Pool& pool) {
+  if (pool.fqdn.empty()) return fmt::format("an unnamed {} pool", ToString(pool.kind));
   return fmt::format("{} pool '{}'", ToString(pool.kind), pool.fqdn);
 }
 
+const Origin& KnownOrigin(const Origin& own, const Origin& parent) {
+  return own.loc.line != 0 || !own.fields.empty() ? own : parent;
+}
+
 const Origin& EdgeOrigin(const Pool& pool) {
-  const Origin& edge = pool.edge.origin;
-  return edge.loc.line != 0 || !edge.fields.empty() ? edge : pool.origin;
+  return KnownOrigin(pool.edge.origin, pool.origin);
 }
 
 char FirstUnsafeCharacter(std::string_view text) {

@@ -53,6 +53,8 @@ bool IsInventory(const Pool& pool);
 // Standard Edition, Front End, Director, Edge.
 bool IsCorePool(PoolKind kind);
 
+// `own` when the loader recorded where it was read from, else `parent` (the enclosing object).
+const Origin& KnownOrigin(const Origin& own, const Origin& parent);
 // Where Edge settings of `pool` were read from; the pool's origin when the loader kept none.
 const Origin& EdgeOrigin(const Pool& pool);
 

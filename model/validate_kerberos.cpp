@@ -122,8 +122,11 @@ void CheckContainer(Context& ctx, const Site& site, const KerberosAccount& kerbe
 void CheckKerberos(Context& ctx) {
   for (const Site& site : ctx.topology.sites) {
     if (!site.kerberos_account) continue;
-    CheckAccount(ctx, site, *site.kerberos_account);
-    CheckContainer(ctx, site, *site.kerberos_account);
+    // Report at the account's own position, or at the site's when the loader kept none.
+    KerberosAccount account = *site.kerberos_account;
+    account.origin = KnownOrigin(account.origin, site.origin);
+    CheckAccount(ctx, site, account);
+    CheckContainer(ctx, site, account);
   }
 }
 

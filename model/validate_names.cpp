@@ -64,7 +64,15 @@ struct NameUse {
   const ReverseProxy* proxy = nullptr;
   const Origin* origin = nullptr;
   const char* field = "";
+  bool serves_internal_web = false;  // a pool FQDN that is also its internal web FQDN
 };
+
+// A pool without an internal web override serves internal web services on its own FQDN, so an
+// external web FQDN equal to it breaks F8 like an override would.
+Role EffectiveRole(const NameUse& use, const NameUse& other) {
+  if (use.serves_internal_web && other.role == Role::kExternalWeb) return Role::kInternalWeb;
+  return use.role;
+}
 
 std::string Owner(const NameUse& use) {
   if (use.pool) return DescribePool(*use.pool);
@@ -103,11 +111,14 @@ std::vector<NameUse> CollectNames(const Context& ctx) {
     for (const Pool& pool : site.pools) {
       if (IsInventory(pool)) continue;
       add(Role::kPool, pool.fqdn, &pool, nullptr, pool.origin, "fqdn");
+      bool overridden =
+          !pool.internal_web_fqdn.empty() && ToLower(pool.internal_web_fqdn) != ToLower(pool.fqdn);
+      if (RunsIis(pool.kind) && !overridden) uses.back().serves_internal_web = true;
       for (const Server& server : pool.servers) {
         add(Role::kServer, server.fqdn, &pool, nullptr, server.origin, "fqdn");
       }
       // An "override" naming the pool itself is no override (F7 judges that case).
-      if (ToLower(pool.internal_web_fqdn) != ToLower(pool.fqdn)) {
+      if (overridden) {
         add(Role::kInternalWeb, pool.internal_web_fqdn, &pool, nullptr, pool.origin,
             "internal_web_fqdn");
       }
@@ -130,14 +141,16 @@ std::vector<NameUse> CollectNames(const Context& ctx) {
 }
 
 std::string ClashMessage(const NameUse& use, const NameUse& other) {
-  if (use.role == other.role) {
+  Role role = EffectiveRole(use, other);
+  Role other_role = EffectiveRole(other, use);
+  if (role == other_role) {
     if (use.pool == other.pool && use.proxy == other.proxy) {
-      return fmt::format("{} '{}' appears twice in {}", RoleName(use.role), use.value, Owner(use));
+      return fmt::format("{} '{}' appears twice in {}", RoleName(role), use.value, Owner(use));
     }
-    return fmt::format("{} '{}' is also used by {}", RoleName(use.role), use.value, Owner(other));
+    return fmt::format("{} '{}' is also used by {}", RoleName(role), use.value, Owner(other));
   }
-  return fmt::format("{} '{}' is also the {} of {}", RoleName(use.role), use.value,
-                     RoleName(other.role), Owner(other));
+  return fmt::format("{} '{}' is also the {} of {}", RoleName(role), use.value,
+                     RoleName(other_role), Owner(other));
 }
 
 }  // namespace
@@ -160,8 +173,8 @@ void CheckNameClashes(Context& ctx) {
     for (size_t k = 0; k < rank[i]; ++k) {
       const NameUse& other = uses[group[k]];
       if (MayShare(other, uses[i])) continue;
-      ctx.Error(CodeFor(uses[i].role, other.role), *uses[i].origin, uses[i].field,
-                ClashMessage(uses[i], other));
+      ctx.Error(CodeFor(EffectiveRole(uses[i], other), EffectiveRole(other, uses[i])),
+                *uses[i].origin, uses[i].field, ClashMessage(uses[i], other));
       break;
     }
   }

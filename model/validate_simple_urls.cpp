@@ -37,19 +37,20 @@ bool IsPathCharacter(char c) {
 }
 
 // Syntax of one entry; every entry, active or not, since an inactive one may be switched on.
-void CheckSyntax(Context& ctx, const SimpleUrl& entry) {
+// Returns true when the host is a valid FQDN, so the URL can take part in the prefix rule.
+bool CheckSyntax(Context& ctx, const SimpleUrl& entry) {
   const std::string& url = entry.url;
   const char* kind = ToString(entry.kind);
   if (url.empty()) {
     ctx.Error("LT1084", entry.origin, "url",
               fmt::format("{} URL for domain '{}' is empty", kind, entry.domain));
-    return;
+    return false;
   }
   if (char c = FirstUnsafeCharacter(url)) {
     ctx.Error("LT1160", entry.origin, "url",
               fmt::format("{} URL '{}' contains {}, which could break quoting in generated scripts",
                           kind, url, DescribeCharacter(c)));
-    return;
+    return false;
   }
   std::string lower = ToLower(url);
   size_t scheme_end = lower.find("://");
@@ -89,6 +90,7 @@ void CheckSyntax(Context& ctx, const SimpleUrl& entry) {
                             "digits and '.' there",
                             kind, url));
   }
+  return error == FqdnError::kNone;
 }
 
 void CheckDomain(Context& ctx, const SimpleUrl& entry) {
@@ -186,9 +188,9 @@ void CheckSimpleUrls(Context& ctx) {
   std::vector<Entry> active;
   bool global_has_admin = false;
   for (const SimpleUrl& url : t.simple_urls) {
-    CheckSyntax(ctx, url);
+    bool comparable = CheckSyntax(ctx, url);
     CheckDomain(ctx, url);
-    if (url.active) active.push_back({&url, nullptr});
+    if (url.active && comparable) active.push_back({&url, nullptr});
     if (url.active && url.kind == SimpleUrlKind::kAdmin) global_has_admin = true;
   }
   CheckScope(ctx, t.simple_urls, nullptr, t.origin, false);
@@ -201,9 +203,9 @@ void CheckSimpleUrls(Context& ctx) {
                             site.name));
     }
     for (const SimpleUrl& url : site.simple_urls) {
-      CheckSyntax(ctx, url);
+      bool comparable = CheckSyntax(ctx, url);
       CheckDomain(ctx, url);
-      if (url.active) active.push_back({&url, &site});
+      if (url.active && comparable) active.push_back({&url, &site});
     }
     CheckScope(ctx, site.simple_urls, &site, site.origin, global_has_admin);
   }

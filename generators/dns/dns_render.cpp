@@ -203,7 +203,9 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
                        {"rdata", line.rdata},
                        {"purpose", line.purpose}});
   }
-  return {{"view", ToString(zone.view)},
+  return {{"comment", ";"},
+          {"generator", "dns"},
+          {"view", ToString(zone.view)},
           {"zone", zone.name},
           {"origin", zone.name + "."},
           {"ttl", settings.ttl},
@@ -230,7 +232,7 @@ nlohmann::json DnsNamedConfView(const DnsRecordSet& set) {
     std::string name = ToString(view);
     views.push_back({{"view", name}, {"acl", "lynctopo_" + name}, {"zones", std::move(zones)}});
   }
-  return {{"views", std::move(views)}};
+  return {{"comment", "//"}, {"generator", "dns"}, {"views", std::move(views)}};
 }
 
 nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
@@ -258,7 +260,7 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
     }
     views.push_back({{"view", ToString(view)}, {"zones", std::move(zones)}});
   }
-  return {{"views", std::move(views)}};
+  return {{"comment", "#"}, {"generator", "dns"}, {"views", std::move(views)}};
 }
 
 }  // namespace lynctopo

@@ -40,6 +40,18 @@ grep -q "LT3020" "$work/err" || { echo "FAIL: no LT3020 for a published document
 check "--original on a file without it" 1 "$LYNCTOPO" import --original "$fixtures/otc-standard-edition.tbxml" -o "$work/o.json"
 grep -q "LT3004" "$work/err" || { echo "FAIL: no LT3004"; cat "$work/err"; fail=1; }
 
+overlay="$SOURCE_DIR/examples/overlays/sfbautomatedlab-contoso.json"
+check "import with the example overlay" 0 "$LYNCTOPO" import "$fixtures/sfbautomatedlab-contoso.tbxml" --overlay "$overlay" -o "$work/contoso.json"
+grep -q "LT30[2-9][0-9]" "$work/err" && { echo "FAIL: gap warnings despite the overlay"; cat "$work/err"; fail=1; }
+grep -q '"webext.contoso.com"' "$work/contoso.json" || { echo "FAIL: overlay not applied"; fail=1; }
+check "validate the imported file" 0 "$LYNCTOPO" validate "$work/contoso.json"
+check "validate the Lync file with the overlay" 0 "$LYNCTOPO" validate "$fixtures/sfbautomatedlab-contoso.tbxml" --overlay "$overlay"
+check "unknown pool in an overlay" 1 "$LYNCTOPO" import "$fixtures/otc-standard-edition.tbxml" --overlay "$overlay" -o "$work/bad.json"
+grep -q "sfbautomatedlab-contoso.json:[0-9]*:[0-9]*: error: overlay pool 'frontendpool.contoso.com' is not in the imported topology.*\[LT3031\]" "$work/err" ||
+  { echo "FAIL: no positioned LT3031 in the overlay"; cat "$work/err"; fail=1; }
+check "our own format is refused" 1 "$LYNCTOPO" import "$work/contoso.json" -o "$work/again.json"
+grep -q "LT3002" "$work/err" || { echo "FAIL: no LT3002 for our JSON"; fail=1; }
+
 check "missing -o" 64 "$LYNCTOPO" import "$fixtures/otc-standard-edition.tbxml"
 check "--help" 0 "$LYNCTOPO" import --help
 grep -q "Example" "$work/out" || { echo "FAIL: --help has no example"; fail=1; }

@@ -498,6 +498,10 @@ TEST_CASE("documents that are not Lync topologies") {
   REQUIRE(FindDiagnostic(other_root, "LT3002", "TopologyInput"));
   CHECK(FindDiagnostic(other_root, "LT3002")->loc.line == 2);
 
+  Diagnostics json;
+  CHECK_FALSE(Import("\xEF\xBB\xBF {\"format_version\": 1}", json));
+  CHECK(FindDiagnostic(json, "LT3002", "JSON"));
+
   Diagnostics empty;
   CHECK_FALSE(Import("", empty));
   CHECK(empty.error_count() == 1);

@@ -268,3 +268,13 @@ TEST_CASE("Plan: simple URL parsing", "[plan][targets]") {
   CHECK_FALSE(SplitSimpleUrl("meet.contoso.com", &host, &path));
   CHECK_FALSE(SplitSimpleUrl("https:///meet", &host, &path));
 }
+
+TEST_CASE("Plan: an edge_pool that is not an Edge pool warns", "[plan][targets]") {
+  Pool pool = FrontEnd("pool01.contoso.net", "10.0.0.10", "10.0.0.11", "webext.contoso.com");
+  pool.edge_pool = "edge09.contoso.net";
+  Topology topology = MakeTopology({"contoso.com"}, {MakeSite("Redmond", {pool})});
+  Diagnostics diagnostics;
+  Plan plan = DerivePlan(topology, diagnostics);
+  CHECK(HasCode(diagnostics, "LT2008"));
+  CHECK(plan.pools[0].edge_pool == "edge09.contoso.net");
+}

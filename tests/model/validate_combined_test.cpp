@@ -71,3 +71,48 @@ TEST_CASE("validation scales to 10,000 servers and 5,000 SIP domains", "[validat
                    "'https://meet.tenant4998.com'; no simple URL may be a prefix of another "
                    "[LT1087]"});
 }
+
+TEST_CASE("an empty topology gets the essentials reported, not a crash", "[validate]") {
+  Topology t;
+  CHECK(Validate(t) ==
+        std::vector<std::string>{"error: the topology has no SIP domain [LT1001]",
+                                 "error: the topology has no standard-edition or front-end pool to "
+                                 "sign in to [LT1008]",
+                                 "error: the global scope has no active dialin URL [LT1081]"});
+}
+
+TEST_CASE("degenerate values never crash validation", "[validate]") {
+  Topology t = ValidBase();
+  t.sites.push_back(Site{});
+  Site& odd = t.sites.back();
+  odd.name = "Odd";
+  odd.kind = SiteKind::kBranch;
+  odd.parent = "Odd";
+  odd.kerberos_account = KerberosAccount{};
+  odd.kerberos_account->account = "\\";
+  odd.kerberos_account->container_dn = ",=,";
+  odd.simple_urls = {MakeUrl(SimpleUrlKind::kAdmin, "", "https://"),
+                     MakeUrl(SimpleUrlKind::kDialin, "*", "https://:/"),
+                     MakeUrl(SimpleUrlKind::kMeet, "", "://x")};
+  Pool pool;
+  pool.kind = PoolKind::kStandardEdition;
+  pool.servers = {Server{}, Server{}};
+  pool.load_balancing = LoadBalancing::kHardware;
+  odd.pools.push_back(pool);
+  Pool edge;
+  edge.kind = PoolKind::kEdge;
+  edge.fqdn = ".";
+  edge.edge.access_port = -1;
+  edge.load_balancing = LoadBalancing::kHardware;
+  edge.edge.nat = true;
+  edge.servers = {Server{}};
+  odd.pools.push_back(edge);
+  std::vector<std::string> all = Validate(t);
+  CHECK(all.size() == 32);
+  CHECK(Contains(all, "error: a server of an unnamed standard-edition pool has no FQDN [LT1006]"));
+  CHECK(Contains(all, "error: host '' of admin URL 'https://' is empty [LT1004]"));
+  CHECK(Contains(all, "error: access port -1 of edge pool '.' is outside 1-65535 [LT1055]"));
+  // URLs without a valid host take no part in the prefix rule (no cascade from "https://").
+  CHECK(std::none_of(all.begin(), all.end(),
+                     [](const std::string& line) { return line.ends_with("[LT1087]"); }));
+}

@@ -55,3 +55,16 @@ TEST_CASE("LT1102 Kerberos container DN syntax", "[validate]") {
   kerberos.container_dn = "CN=Computers";
   CHECK(Validate(t).size() == 1);
 }
+
+TEST_CASE("Kerberos findings point at the account, else at its site", "[validate]") {
+  Topology t = ValidBase();
+  t.source_file = "t.json";
+  t.sites[0].origin.loc = {10, 3, "/sites/0"};
+  t.sites[0].kerberos_account->account = "kerbauth";
+  CHECK(Only(t) ==
+        "t.json:10:3: error: Kerberos account 'kerbauth' of site 'Redmond' is not of the form "
+        "DOMAIN\\name [LT1100]");
+  t.sites[0].kerberos_account->origin.SetField("account",
+                                               {12, 18, "/sites/0/kerberos_account/account"});
+  CHECK(Only(t).starts_with("t.json:12:18: error: Kerberos account 'kerbauth'"));
+}

@@ -89,3 +89,15 @@ TEST_CASE("inventory pools may share names with servers", "[validate]") {
   SiteNamed(t, "Dublin").pools.push_back(store);
   CHECK(Validate(t).empty());
 }
+
+TEST_CASE("LT1063 external web FQDN equal to a pool FQDN serving internal web", "[validate]") {
+  Topology t = ValidBase();
+  StandardEdition(t).external_web_fqdn = "se01.contoso.local";
+  Director(t).external_web_fqdn = "pool01.contoso.local";  // pool01 has an override: LT1064
+  std::vector<std::string> all = Validate(t);
+  CHECK(all == std::vector<std::string>{
+                   "error: external web FQDN 'pool01.contoso.local' is also the pool FQDN of "
+                   "front-end pool 'pool01.contoso.local' [LT1064]",
+                   "error: external web FQDN 'se01.contoso.local' is also the internal web FQDN "
+                   "of standard-edition pool 'se01.contoso.local' [LT1063]"});
+}

@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
+#include <optional>
+#include <set>
+
+#include <fmt/format.h>
 
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
@@ -22,7 +27,8 @@ struct Run {
 };
 
 Run Generate(const fs::path& templates, const fs::path& out, WriteMode mode,
-             std::map<std::string, std::string> demo_options = {}) {
+             std::map<std::string, std::string> demo_options = {},
+             std::optional<std::set<std::string>> generators_run = std::nullopt) {
   Run run;
   static const testing::DemoGenerator demo;
   const Generator* generators[] = {&demo};
@@ -34,7 +40,11 @@ Run Generate(const fs::path& templates, const fs::path& out, WriteMode mode,
   options["demo"].values = std::move(demo_options);
   OutputSet outputs;
   RunGenerators(generators, plan, options, store, artifacts, outputs, run.diagnostics);
-  run.result = WriteOutputSet(outputs, out, mode, "9.9.9", run.diagnostics);
+  WriteRequest request;
+  request.mode = mode;
+  request.generator_version = "9.9.9";
+  request.generators_run = std::move(generators_run);
+  run.result = WriteOutputSet(outputs, out, request, run.diagnostics);
   return run;
 }
 
@@ -63,8 +73,9 @@ struct Fixture {
   Fixture() {
     WriteFile(templates / "demo/names.mustache", "{{#names}}{{fqdn}} {{view}}\n{{/names}}");
   }
-  Run Go(WriteMode mode = WriteMode::kWrite, std::map<std::string, std::string> options = {}) {
-    return Generate(templates.path(), out, mode, std::move(options));
+  Run Go(WriteMode mode = WriteMode::kWrite, std::map<std::string, std::string> options = {},
+         std::optional<std::set<std::string>> generators_run = std::nullopt) {
+    return Generate(templates.path(), out, mode, std::move(options), std::move(generators_run));
   }
 };
 
@@ -213,6 +224,48 @@ TEST_CASE("Stale generated files are removed, foreign files never", "[generators
   }
 }
 
+TEST_CASE("Files of generators that did not run (--only) are kept", "[generators][writer]") {
+  Fixture f;
+  REQUIRE(f.Go().result.ok);
+  // Pretend an earlier full run also had a generator "other" that wrote other/file.txt.
+  auto manifest = nlohmann::json::parse(ReadFile(f.out / "manifest.json"));
+  manifest["artifacts"].push_back({{"path", "other/file.txt"},
+                                   {"generator", "other"},
+                                   {"size", 6},
+                                   {"sha256", Sha256Hex("other\n")}});
+  WriteFile(f.out / "manifest.json", manifest.dump(2) + "\n");
+  WriteFile(f.out / "other/file.txt", "other\n");
+
+  SECTION("--only demo keeps it, listed in the manifest") {
+    Run only = f.Go(WriteMode::kWrite, {}, std::set<std::string>{"demo"});
+    REQUIRE(only.result.ok);
+    CHECK(fs::exists(f.out / "other/file.txt"));
+    CHECK(nlohmann::json::parse(ReadFile(f.out / "manifest.json")) == manifest);
+    CHECK_FALSE(f.Go(WriteMode::kCheck, {}, std::set<std::string>{"demo"}).result.Differs());
+  }
+  SECTION("a full run removes it: no generator makes it any more") {
+    Run full = f.Go();
+    REQUIRE(full.result.ok);
+    CHECK(KindOf(full.result, "other/file.txt") == ChangeKind::kDelete);
+    CHECK_FALSE(fs::exists(f.out / "other"));
+  }
+}
+
+TEST_CASE("A file that becomes a folder is replaced", "[generators][writer]") {
+  Fixture f;
+  WriteFile(f.templates / "demo/names.mustache", "x");
+  REQUIRE(f.Go().result.ok);
+  // Rename the demo output folder to a file the previous run owned: "demo" then "demo/...".
+  auto manifest = nlohmann::json::parse(ReadFile(f.out / "manifest.json"));
+  fs::remove_all(f.out / "demo");
+  WriteFile(f.out / "demo", "x");
+  manifest["artifacts"][0]["path"] = "demo";
+  WriteFile(f.out / "manifest.json", manifest.dump(2) + "\n");
+  Run run = f.Go();
+  REQUIRE(run.result.ok);
+  CHECK(ReadFile(f.out / "demo/names.txt") == "x");
+}
+
 TEST_CASE("The output folder must be a folder", "[generators][writer]") {
   Fixture f;
   WriteFile(f.out, "a file");
@@ -236,4 +289,30 @@ TEST_CASE("Generator settings parse as generator.key=value", "[generators][write
   CHECK_FALSE(ParseGeneratorSetting(".ttl=300"));
   CHECK_FALSE(ParseGeneratorSetting("dns.=300"));
   CHECK_FALSE(ParseGeneratorSetting("dns.ttl"));
+}
+
+TEST_CASE("The manifest validates against schemas/manifest.schema.json", "[generators][writer]") {
+  if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
+    WARN("SKIPPED: python3-jsonschema is not installed");
+    return;
+  }
+  Fixture f;
+  REQUIRE(f.Go(WriteMode::kWrite, {{"extra", "1"}}).result.ok);
+  const std::string command = fmt::format(
+      "python3 -c 'import json,sys,jsonschema; "
+      "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate("
+      "json.load(open(sys.argv[2])))' '{}/schemas/manifest.schema.json' '{}'",
+      LYNCTOPO_SOURCE_DIR, (f.out / "manifest.json").string());
+  CHECK(std::system(command.c_str()) == 0);
+  // The schema is not a rubber stamp: a manifest with a '..' path fails it.
+  WriteFile(f.work / "bad.json",
+            R"({"format_version":1,"generator_version":"1","artifacts":[{"path":"../x",)"
+            R"("generator":"g","size":1,"sha256":")" +
+                std::string(64, '0') + R"("}]})");
+  const std::string bad = fmt::format(
+      "python3 -c 'import json,sys,jsonschema; "
+      "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate("
+      "json.load(open(sys.argv[2])))' '{}/schemas/manifest.schema.json' '{}' 2>/dev/null",
+      LYNCTOPO_SOURCE_DIR, (f.work / "bad.json").string());
+  CHECK(std::system(bad.c_str()) != 0);
 }

@@ -107,10 +107,10 @@ TEST_CASE("Partials resolve against the store, name relative to the root",
   f.Add("explicit.mustache", "{{> dns/parts/record.mustache}}");
   TemplateStore store = f.Store();
   auto text = store.Render("dns/zone.mustache",
-                           json{{"name", "top"}, {"records", json::array({{{"name", "a"}}})}},
+                           json{{"name", "top"}, {"records", json::array({{{"name", "a&b"}}})}},
                            f.diagnostics);
   REQUIRE(text);
-  CHECK(*text == "zone <top><a>");
+  CHECK(*text == "zone <top><a&b>");  // partials are not HTML-escaped either
   // A view key of the partial's name is data, never a template.
   auto same = store.Render("dns/zone", json{{"name", "top"}, {"dns/parts/record", "HIJACK"}},
                            f.diagnostics);

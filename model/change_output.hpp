@@ -1,0 +1,27 @@
+#pragma once
+
+// Rendering a change list for people (text, Markdown for a pull-request comment) and for
+// pipelines (JSON with format_version, like Terraform's JSON plan).
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/change.hpp"
+
+namespace lynctopo {
+
+// One line per field that differs between two JSON values: "key: old -> new", or for lists
+// "+ item" / "- item". Nested objects use dotted keys.
+std::vector<std::string> DescribeFieldChanges(const nlohmann::json& before,
+                                              const nlohmann::json& after);
+
+std::string ChangesToText(const std::vector<Change>& changes);
+std::string ChangesToMarkdown(const std::vector<Change>& changes);
+nlohmann::json ChangesToJson(const std::vector<Change>& changes);
+
+// "Plan: 2 to add, 1 to change, 0 to remove." (or "No changes.")
+std::string SummaryLine(const ChangeSummary& summary);
+
+}  // namespace lynctopo
