@@ -1,20 +1,28 @@
 #include "generators/artifact_set.hpp"
 
+#include "generators/certificates/certificate_model.hpp"
 #include "generators/dns/dns_model.hpp"
+#include "generators/iis/iis_model.hpp"
+#include "generators/kerberos/kerberos_model.hpp"
 
 namespace lynctopo {
 
 ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
   ArtifactSet set;
   set.plan = &plan;
-  (void)diagnostics;
   // ---- Artifact model builders, in dependency order (certificates before the proxy rules that
   // name them). Generator engineers: add one call each, and fill `set.counts` for the
   // `generate` summary table, e.g.
   //   set.certificates = BuildCertificateSet(plan, diagnostics);
   //   set.counts["certificates"] = set.certificates->certificates.size();
+  set.certificates = std::make_shared<const CertificateSet>(BuildCertificates(plan, diagnostics));
+  set.counts["certificates"] = set.certificates->certificates.size();
   set.dns = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
   set.counts["dns records"] = set.dns->records.size();
+  set.kerberos = std::make_shared<const KerberosPlan>(BuildKerberosPlan(plan, diagnostics));
+  set.counts["spns"] = set.kerberos->spns.size();
+  set.iis = std::make_shared<const IisPlan>(BuildIisPlan(plan, diagnostics));
+  set.counts["iis servers"] = set.iis->servers.size();
   // ---- end of builders
   return set;
 }

@@ -54,6 +54,21 @@ std::string ZoneRdata(const DnsRecord& r) {
   return r.value;
 }
 
+// The helper of templates/dns/dns.ps1.mustache that adds one record of `type`.
+const char* PowerShellFunction(DnsType type) {
+  switch (type) {
+    case DnsType::kA:
+      return "Add-LtA";
+    case DnsType::kAAAA:
+      return "Add-LtAAAA";
+    case DnsType::kCname:
+      return "Add-LtCName";
+    case DnsType::kSrv:
+      return "Add-LtSrv";
+  }
+  return "Add-LtA";
+}
+
 }  // namespace
 
 std::string HostmasterToRname(std::string_view mailbox) {
@@ -251,6 +266,7 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
                            {"priority", it->priority},
                            {"weight", it->weight},
                            {"port", it->port},
+                           {"function", PowerShellFunction(it->type)},
                            {"a", it->type == DnsType::kA},
                            {"aaaa", it->type == DnsType::kAAAA},
                            {"cname", it->type == DnsType::kCname},

@@ -71,7 +71,22 @@ nlohmann::json IisPlanToJson(const IisPlan& plan) {
   return {{"format_version", 1}, {"servers", std::move(servers)}};
 }
 
-void IisGenerator::Generate(const Plan&, const GeneratorOptions&, GeneratorContext& context) const {
+namespace {
+
+class IisGeneratorImpl : public Generator {
+ public:
+  std::string_view name() const override { return kName; }
+  std::string_view summary() const override {
+    return "IIS role services and web site bindings per Lync web services server";
+  }
+  void Generate(const Plan& plan, const GeneratorOptions& options,
+                GeneratorContext& context) const override;
+};
+
+}  // namespace
+
+void IisGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
+                                GeneratorContext& context) const {
   if (!context.artifacts.iis) return;
   const IisPlan& iis = *context.artifacts.iis;
   Diagnostics& diagnostics = context.diagnostics;
@@ -89,6 +104,11 @@ void IisGenerator::Generate(const Plan&, const GeneratorOptions&, GeneratorConte
   if (auto text = context.templates.Render("iis/checklist.md.mustache", checklist, diagnostics)) {
     context.outputs.Add("iis/checklist.md", *text, kName, diagnostics);
   }
+}
+
+const Generator& IisGenerator() {
+  static const IisGeneratorImpl instance;
+  return instance;
 }
 
 }  // namespace lynctopo

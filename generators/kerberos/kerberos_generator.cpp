@@ -98,8 +98,22 @@ nlohmann::json KerberosPlanToJson(const KerberosPlan& kerberos) {
   return {{"format_version", 1}, {"accounts", std::move(accounts)}, {"spns", std::move(spns)}};
 }
 
-void KerberosGenerator::Generate(const Plan&, const GeneratorOptions&,
-                                 GeneratorContext& context) const {
+namespace {
+
+class KerberosGeneratorImpl : public Generator {
+ public:
+  std::string_view name() const override { return kName; }
+  std::string_view summary() const override {
+    return "Kerberos web authentication accounts, assignments and SPNs";
+  }
+  void Generate(const Plan& plan, const GeneratorOptions& options,
+                GeneratorContext& context) const override;
+};
+
+}  // namespace
+
+void KerberosGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
+                                     GeneratorContext& context) const {
   if (!context.artifacts.kerberos) return;
   const KerberosPlan& kerberos = *context.artifacts.kerberos;
   Diagnostics& diagnostics = context.diagnostics;
@@ -113,6 +127,11 @@ void KerberosGenerator::Generate(const Plan&, const GeneratorOptions&,
                                            diagnostics)) {
     context.outputs.Add("kerberos/spns.ldif", *text, kName, diagnostics);
   }
+}
+
+const Generator& KerberosGenerator() {
+  static const KerberosGeneratorImpl instance;
+  return instance;
 }
 
 }  // namespace lynctopo

@@ -1,0 +1,54 @@
+#include "generators/kerberos/kerberos_checks.hpp"
+
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "generators/kerberos/kerberos_model.hpp"
+
+namespace lynctopo {
+
+void CheckIisPoolsHaveSpns(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
+  if (!artifacts.plan || !artifacts.kerberos) return;
+  const Plan& plan = *artifacts.plan;
+  std::unordered_map<std::string, const KerberosAccount*> account_of_site;
+  for (const PlannedSite& site : plan.sites) account_of_site[site.name] = site.kerberos_account;
+  std::set<std::pair<std::string, std::string>> registered;  // (SPN, lower-case account)
+  for (const SpnPlan& spn : artifacts.kerberos->spns) {
+    registered.emplace(spn.spn, ToLower(spn.account));
+  }
+  auto require = [&](const PlannedPool& pool, const Fqdn& host, const KerberosAccount& account) {
+    std::string spn = "HTTP/" + host.str();
+    if (registered.count({spn, ToLower(account.account)})) return;
+    diagnostics.Error("LT8101", "", {},
+                      fmt::format("IIS pool '{}' in site '{}' has no SPN '{}' on account '{}'",
+                                  pool.fqdn.str(), pool.site, spn, account.account));
+  };
+  for (const PlannedPool& pool : plan.pools) {
+    if (!RunsIis(pool.kind)) continue;
+    const KerberosAccount* account = account_of_site[pool.site];
+    if (!account) continue;  // warned by LT8004 when the plan is built
+    require(pool, pool.fqdn, *account);
+    if (pool.internal_web_overridden) require(pool, pool.internal_web_fqdn, *account);
+  }
+}
+
+void CheckSpnHostsResolveAndAreCertified(const ArtifactSet& artifacts,
+                                         Diagnostics& diagnostics) {
+  if (!artifacts.plan || !artifacts.kerberos) return;
+  std::set<std::string> internal_names;
+  for (const PlannedName& name : artifacts.plan->names) {
+    if (name.view == View::kInternal) internal_names.insert(name.fqdn.str());
+  }
+  for (const SpnPlan& spn : artifacts.kerberos->spns) {
+    if (internal_names.count(spn.host)) continue;
+    diagnostics.Error("LT8102", "", {},
+                      fmt::format("SPN '{}' names '{}', which does not resolve in internal DNS",
+                                  spn.spn, spn.host));
+  }
+}
+
+}  // namespace lynctopo

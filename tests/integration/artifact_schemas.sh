@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Every JSON artifact `generate` writes for machines validates against its schema in schemas/,
+# for every shipped example (both formats give byte-identical artifacts).
+set -euo pipefail
+work="$WORK_DIR/artifact_schemas"
+rm -rf "$work"
+mkdir -p "$work"
+python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIPPED: python3-jsonschema is missing"; exit 77; }
+
+# artifact path -> schema file
+declare -A schema_of=(
+  [kerberos/plan.json]=kerberos-plan.schema.json
+  [iis/servers.json]=iis-servers.schema.json
+  [certificates/certificates.json]=certificates.schema.json
+  [dns/records.json]=dns-records.schema.json
+  [proxy/rules.json]=proxy-rules.schema.json
+  [manifest.json]=manifest.schema.json
+)
+
+checked=0
+for example in "$SOURCE_DIR"/examples/*.json; do
+  name=$(basename "$example" .json)
+  "$LYNCTOPO" generate "$example" --out "$work/$name-json" >/dev/null
+  "$LYNCTOPO" generate "${example%.json}.xml" --out "$work/$name-xml" >/dev/null
+  diff -r "$work/$name-json" "$work/$name-xml"
+  for artifact in "${!schema_of[@]}"; do
+    file="$work/$name-json/$artifact"
+    [[ -f "$file" ]] || continue
+    python3 - "$SOURCE_DIR/schemas/${schema_of[$artifact]}" "$file" <<'PY'
+import json, sys, jsonschema
+jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+PY
+    checked=$((checked + 1))
+  done
+done
+[[ $checked -gt 0 ]] || { echo "no JSON artifact was produced"; exit 1; }
+echo "$checked artifacts valid against their schemas"
