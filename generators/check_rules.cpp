@@ -5,6 +5,7 @@
 #include "generators/check_plan_rules.hpp"
 #include "generators/dns/dns_checks.hpp"
 #include "generators/kerberos/kerberos_checks.hpp"
+#include "generators/proxy/proxy_checks.hpp"
 
 namespace lynctopo {
 
@@ -30,6 +31,13 @@ constexpr ConsistencyRule kRules[] = {
      CheckDnsViewScopes},
     {"LT6012", "every certificate host name has a DNS record in the view its clients use",
      CheckDnsCertificateNames},
+    {"LT7020", "every published proxy host has an external DNS name pointing at its proxy",
+     CheckProxyHostsResolveToProxy},
+    {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",
+     CheckExternalWebPublished},
+    {"LT7022", "the Admin simple URL is never published (call 3)", CheckAdminNeverPublished},
+    {"LT7023", "every host published over TLS has a listener certificate",
+     CheckProxyListenerCertificates},
     {"LT8101", "every IIS pool of a site with a Kerberos account has its SPNs",
      CheckIisPoolsHaveSpns},
     {"LT8102", "every SPN host resolves internally and is on its pool's certificate",

@@ -9,6 +9,7 @@
 #include "generators/generator.hpp"
 #include "generators/iis/iis_generator.hpp"
 #include "generators/kerberos/kerberos_generator.hpp"
+#include "generators/proxy/proxy_generator.hpp"
 
 namespace lynctopo {
 
@@ -17,6 +18,7 @@ std::span<const Generator* const> AllGenerators() {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
       &CertificatesGeneratorInstance(),
       &DnsGenerator(),
+      &ProxyGenerator(),
       &KerberosGenerator(),
       &IisGenerator(),
   };
