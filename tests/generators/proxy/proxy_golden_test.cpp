@@ -1,4 +1,5 @@
-// Golden files: every example, every product (proxy.all_products=true). Regenerate with
+// Golden files: every example, every product (proxy.all_products=true); the default
+// (one product per proxy) output is covered by tests/generators/golden_test.cpp. Regenerate with
 // LYNCTOPO_UPDATE_GOLDEN=1 and review the diff by eye.
 #include <catch2/catch.hpp>
 
@@ -47,7 +48,7 @@ TEST_CASE("Proxy artifacts match the golden files for every example", "[proxy][g
     proxy::RenderProxyArtifacts(*artifacts.proxy, proxy::ParseRenderOptions(options, render),
                                 TemplateStore(), outputs, render);
     REQUIRE_FALSE(render.HasErrors());
-    const fs::path golden = source / "tests/golden/proxy" / example;
+    const fs::path golden = source / "tests/golden/proxy-all-products" / example;
     for (const auto& [path, artifact] : outputs.artifacts()) {
       INFO(path);
       const fs::path file = golden / path;
