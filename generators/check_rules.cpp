@@ -1,7 +1,7 @@
 // The table of consistency rules. Each rule lives with the generator it belongs to
 // (generators/<name>/...); add its declaration's header and one line here.
-#include "generators/check.hpp"
 #include "generators/certificates/certificate_checks.hpp"
+#include "generators/check.hpp"
 #include "generators/check_plan_rules.hpp"
 #include "generators/dns/dns_checks.hpp"
 #include "generators/kerberos/kerberos_checks.hpp"
@@ -29,6 +29,8 @@ constexpr ConsistencyRule kRules[] = {
     {"LT6010", "every SRV target has an A/AAAA record in its view", CheckDnsSrvTargets},
     {"LT6011", "lyncdiscover only external; lyncdiscoverinternal and internal web only internal",
      CheckDnsViewScopes},
+    {"LT6012", "every certificate host name has a DNS record in the view its clients use",
+     CheckDnsCertificateNames},
     {"LT7020", "every published proxy host has an external DNS name pointing at its proxy",
      CheckProxyHostsResolveToProxy},
     {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "generators/certificates/certificate_model.hpp"
 #include "generators/dns/dns_model.hpp"
 
 namespace lynctopo {
@@ -53,6 +54,31 @@ void CheckDnsViewScopes(const ArtifactSet& artifacts, Diagnostics& diagnostics) 
     if (why.empty() || !reported.insert({r.view, r.name}).second) continue;
     diagnostics.Error("LT6011", "", {},
                       std::string(ToString(r.view)) + " DNS has " + r.name + ": " + why);
+  }
+}
+
+void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
+  if (!artifacts.dns || !artifacts.certificates) return;
+  const DnsRecordSet& set = *artifacts.dns;
+  std::set<std::string> domains;
+  if (artifacts.plan) {
+    for (const Fqdn& d : artifacts.plan->sip_domains) domains.insert(d.str());
+  }
+  for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
+    if (cert.role == CertificateRole::kOAuth) continue;  // a signing certificate, not a host
+    bool external_only =
+        cert.role == CertificateRole::kEdgeExternal || cert.role == CertificateRole::kReverseProxy;
+    std::set<std::string> names(cert.sans.begin(), cert.sans.end());
+    if (!cert.subject.empty()) names.insert(cert.subject);
+    for (const std::string& name : names) {
+      if (IsWildcard(name) || domains.count(name)) continue;
+      bool resolves = !set.At(View::kExternal, name).empty() ||
+                      (!external_only && !set.At(View::kInternal, name).empty());
+      if (resolves) continue;
+      diagnostics.Error("LT6012", "", {},
+                        "certificate " + cert.id + " carries " + name + ", which has no " +
+                            (external_only ? "external" : "internal or external") + " DNS record");
+    }
   }
 }
 

@@ -54,6 +54,21 @@ std::string ZoneRdata(const DnsRecord& r) {
   return r.value;
 }
 
+// The helper of templates/dns/dns.ps1.mustache that adds one record of `type`.
+const char* PowerShellFunction(DnsType type) {
+  switch (type) {
+    case DnsType::kA:
+      return "Add-LtA";
+    case DnsType::kAAAA:
+      return "Add-LtAAAA";
+    case DnsType::kCname:
+      return "Add-LtCName";
+    case DnsType::kSrv:
+      return "Add-LtSrv";
+  }
+  return "Add-LtA";
+}
+
 }  // namespace
 
 std::string HostmasterToRname(std::string_view mailbox) {
@@ -203,7 +218,9 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
                        {"rdata", line.rdata},
                        {"purpose", line.purpose}});
   }
-  return {{"view", ToString(zone.view)},
+  return {{"comment", ";"},
+          {"generator", "dns"},
+          {"view", ToString(zone.view)},
           {"zone", zone.name},
           {"origin", zone.name + "."},
           {"ttl", settings.ttl},
@@ -230,7 +247,7 @@ nlohmann::json DnsNamedConfView(const DnsRecordSet& set) {
     std::string name = ToString(view);
     views.push_back({{"view", name}, {"acl", "lynctopo_" + name}, {"zones", std::move(zones)}});
   }
-  return {{"views", std::move(views)}};
+  return {{"comment", "//"}, {"generator", "dns"}, {"views", std::move(views)}};
 }
 
 nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
@@ -249,6 +266,7 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
                            {"priority", it->priority},
                            {"weight", it->weight},
                            {"port", it->port},
+                           {"function", PowerShellFunction(it->type)},
                            {"a", it->type == DnsType::kA},
                            {"aaaa", it->type == DnsType::kAAAA},
                            {"cname", it->type == DnsType::kCname},
@@ -258,7 +276,7 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
     }
     views.push_back({{"view", ToString(view)}, {"zones", std::move(zones)}});
   }
-  return {{"views", std::move(views)}};
+  return {{"comment", "#"}, {"generator", "dns"}, {"views", std::move(views)}};
 }
 
 }  // namespace lynctopo

@@ -77,7 +77,8 @@ class LdnsQuerier final : public DnsQuerier {
     ldns_resolver_set_dnssec(resolver_, false);
     timeval timeout{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
     ldns_resolver_set_timeout(resolver_, timeout);
-    ldns_resolver_set_retry(resolver_, static_cast<uint8_t>(retries));
+    // ldns counts tries, not retries.
+    ldns_resolver_set_retry(resolver_, static_cast<uint8_t>(retries + 1));
     ldns_resolver_set_retrans(resolver_, 1);
   }
 

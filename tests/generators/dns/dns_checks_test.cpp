@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "generators/certificates/certificate_model.hpp"
 #include "generators/check.hpp"
 #include "generators/dns/dns_checks.hpp"
 #include "tests/generators/dns/dns_test_plan.hpp"
@@ -44,8 +45,7 @@ TEST_CASE("LT6010: every SRV target has an A/AAAA record in its view", "[dns][ch
   CHECK(d.items()[1].message.find("is a CNAME") != std::string::npos);
   CHECK(d.items()[0].message.find("_sip._tls.contoso.com") != std::string::npos);
 
-  t.Name(kExt, "sip.contoso.com", NameRole::kSipDomain, TargetKind::kEdgePublic,
-         {"2001:db8::10"});
+  t.Name(kExt, "sip.contoso.com", NameRole::kSipDomain, TargetKind::kEdgePublic, {"2001:db8::10"});
   t.plan().services.back().target = testing::F("sip.contoso.com");
   Diagnostics d2;
   CheckDnsSrvTargets(Artifacts(t), d2);
@@ -77,15 +77,46 @@ TEST_CASE("LT6011: discovery and internal web names stay in their view", "[dns][
   }
 }
 
+TEST_CASE("LT6012: every certificate host name has a DNS record in its clients' view",
+          "[dns][check]") {
+  DnsTestPlan t({"contoso.com"});
+  t.Name(kInt, "fe01.contoso.local", NameRole::kServer, TargetKind::kServerAddress, {"10.0.0.21"});
+  t.Name(kExt, "webext.contoso.com", NameRole::kExternalWeb, TargetKind::kReverseProxy,
+         {"131.107.155.40"});
+  t.Name(kInt, "admin.contoso.com", NameRole::kAdmin, TargetKind::kVip, {"10.0.0.11"});
+  ArtifactSet artifacts = Artifacts(t);
+  auto certificates = std::make_shared<CertificateSet>();
+  PlannedCertificate fe;
+  fe.id = "fe01";
+  fe.role = CertificateRole::kFrontEnd;
+  fe.subject = "fe01.contoso.local";
+  fe.sans = {"contoso.com", "fe01.contoso.local", "webext.contoso.com", "*.contoso.com"};
+  PlannedCertificate proxy;
+  proxy.id = "rp1";
+  proxy.role = CertificateRole::kReverseProxy;
+  proxy.subject = "webext.contoso.com";
+  proxy.sans = {"webext.contoso.com", "admin.contoso.com", "meet.contoso.com"};
+  certificates->certificates = {fe, proxy};
+  artifacts.certificates = certificates;
+  Diagnostics d;
+  CheckDnsCertificateNames(artifacts, d);
+  // admin resolves only inside (never on a public certificate), meet nowhere.
+  REQUIRE(Codes(d) == V{"LT6012", "LT6012"});
+  CHECK(d.items()[0].message.find("admin.contoso.com, which has no external") != std::string::npos);
+  CHECK(d.items()[1].message.find("meet.contoso.com") != std::string::npos);
+}
+
 TEST_CASE("DNS rules are in the consistency table and skip a missing model", "[dns][check]") {
   V codes;
   for (const ConsistencyRule& rule : AllConsistencyRules()) codes.push_back(rule.code);
   CHECK(std::count(codes.begin(), codes.end(), "LT6010") == 1);
   CHECK(std::count(codes.begin(), codes.end(), "LT6011") == 1);
+  CHECK(std::count(codes.begin(), codes.end(), "LT6012") == 1);
   ArtifactSet empty;
   Diagnostics d;
   CheckDnsSrvTargets(empty, d);
   CheckDnsViewScopes(empty, d);
+  CheckDnsCertificateNames(empty, d);
   CHECK(d.empty());
 }
 

@@ -169,7 +169,7 @@ TEST_CASE("named.conf view: both views, zones with their files", "[dns][render]"
   DnsTestPlan t = SmallPlan();
   Diagnostics d;
   nlohmann::json view = DnsNamedConfView(t.Build(d));
-  CHECK(view == nlohmann::json::parse(R"({"views":[
+  CHECK(view == nlohmann::json::parse(R"({"comment":"//","generator":"dns","views":[
     {"view":"internal","acl":"lynctopo_internal","zones":[
       {"zone":"contoso.com","file":"internal/contoso.com.zone"},
       {"zone":"contoso.local","file":"internal/contoso.local.zone"}]},
