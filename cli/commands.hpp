@@ -8,8 +8,8 @@ namespace lynctopo::cli {
 
 // Exit codes, the same for every subcommand (spec README).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;     // invalid input or a failed operation
-inline constexpr int kExitDifferent = 2;   // diff / verify / generate --check found differences
+inline constexpr int kExitFailure = 1;    // invalid input or a failed operation
+inline constexpr int kExitDifferent = 2;  // diff / verify / generate --check found differences
 inline constexpr int kExitUsage = 64;
 
 struct CliState {

@@ -28,7 +28,6 @@ std::optional<Topology> LoadValidTopology(const std::string& path,
 void PrintDiagnostics(const Diagnostics& diagnostics);
 
 // Writes `content` to `path` atomically (temp file in the same folder + rename); "-" = stdout.
-bool WriteTextOutput(const std::string& path, const std::string& content,
-                     Diagnostics& diagnostics);
+bool WriteTextOutput(const std::string& path, const std::string& content, Diagnostics& diagnostics);
 
 }  // namespace lynctopo::cli

@@ -10,9 +10,9 @@
 namespace {
 
 constexpr lynctopo::cli::CommandSetup kCommands[] = {
-    lynctopo::cli::SetupValidate, lynctopo::cli::SetupImport,   lynctopo::cli::SetupConvert,
-    lynctopo::cli::SetupPlan,     lynctopo::cli::SetupGenerate, lynctopo::cli::SetupCheck,
-    lynctopo::cli::SetupCerts,    lynctopo::cli::SetupDiff,     lynctopo::cli::SetupVerify,
+    lynctopo::cli::SetupValidate,  lynctopo::cli::SetupImport,   lynctopo::cli::SetupConvert,
+    lynctopo::cli::SetupPlan,      lynctopo::cli::SetupGenerate, lynctopo::cli::SetupCheck,
+    lynctopo::cli::SetupCerts,     lynctopo::cli::SetupDiff,     lynctopo::cli::SetupVerify,
     lynctopo::cli::SetupTemplates, lynctopo::cli::SetupSchema,
 };
 

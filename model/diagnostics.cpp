@@ -9,9 +9,12 @@ namespace lynctopo {
 
 std::string_view SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "error";
 }
@@ -26,8 +29,7 @@ void Diagnostics::Error(std::string code, std::string file, SourceLoc loc, std::
   Report({std::move(code), Severity::kError, std::move(file), std::move(loc), std::move(message)});
 }
 
-void Diagnostics::Warning(std::string code, std::string file, SourceLoc loc,
-                          std::string message) {
+void Diagnostics::Warning(std::string code, std::string file, SourceLoc loc, std::string message) {
   Report(
       {std::move(code), Severity::kWarning, std::move(file), std::move(loc), std::move(message)});
 }
@@ -69,12 +71,10 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 nlohmann::json DiagnosticsToJson(const Diagnostics& diagnostics) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& d : diagnostics.Sorted()) {
-    nlohmann::json item = {{"code", d.code},
-                           {"severity", std::string(SeverityName(d.severity))},
-                           {"file", d.file},
-                           {"line", d.loc.line},
-                           {"column", d.loc.column},
-                           {"message", d.message}};
+    nlohmann::json item = {
+        {"code", d.code},         {"severity", std::string(SeverityName(d.severity))},
+        {"file", d.file},         {"line", d.loc.line},
+        {"column", d.loc.column}, {"message", d.message}};
     if (!d.loc.pointer.empty()) item["pointer"] = d.loc.pointer;
     list.push_back(std::move(item));
   }

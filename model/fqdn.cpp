@@ -4,16 +4,24 @@ namespace lynctopo {
 
 std::string_view FqdnErrorText(FqdnError error) {
   switch (error) {
-    case FqdnError::kNone: return "valid";
-    case FqdnError::kEmpty: return "is empty";
-    case FqdnError::kTooLong: return "is longer than 253 characters";
-    case FqdnError::kLabelTooLong: return "has a label longer than 63 characters";
-    case FqdnError::kEmptyLabel: return "has an empty label";
-    case FqdnError::kSingleLabel: return "is a single label (a domain name needs at least two)";
+    case FqdnError::kNone:
+      return "valid";
+    case FqdnError::kEmpty:
+      return "is empty";
+    case FqdnError::kTooLong:
+      return "is longer than 253 characters";
+    case FqdnError::kLabelTooLong:
+      return "has a label longer than 63 characters";
+    case FqdnError::kEmptyLabel:
+      return "has an empty label";
+    case FqdnError::kSingleLabel:
+      return "is a single label (a domain name needs at least two)";
     case FqdnError::kBadCharacter:
       return "contains a character other than letters, digits, hyphen and dot";
-    case FqdnError::kHyphenAtEdge: return "has a label that starts or ends with a hyphen";
-    case FqdnError::kNumericTld: return "is an address, not a name";
+    case FqdnError::kHyphenAtEdge:
+      return "has a label that starts or ends with a hyphen";
+    case FqdnError::kNumericTld:
+      return "is an address, not a name";
   }
   return "is invalid";
 }

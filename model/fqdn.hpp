@@ -12,13 +12,13 @@ namespace lynctopo {
 enum class FqdnError {
   kNone,
   kEmpty,
-  kTooLong,          // > 253 characters
-  kLabelTooLong,     // a label > 63 characters
-  kEmptyLabel,       // "a..b", leading or trailing dot
-  kSingleLabel,      // "server"
-  kBadCharacter,     // anything but letters, digits, hyphen (no underscore, no Unicode)
-  kHyphenAtEdge,     // a label starting or ending with '-'
-  kNumericTld,       // "10.0.0.1" is an address, not a name
+  kTooLong,       // > 253 characters
+  kLabelTooLong,  // a label > 63 characters
+  kEmptyLabel,    // "a..b", leading or trailing dot
+  kSingleLabel,   // "server"
+  kBadCharacter,  // anything but letters, digits, hyphen (no underscore, no Unicode)
+  kHyphenAtEdge,  // a label starting or ending with '-'
+  kNumericTld,    // "10.0.0.1" is an address, not a name
 };
 
 std::string_view FqdnErrorText(FqdnError error);

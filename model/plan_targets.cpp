@@ -128,8 +128,8 @@ void ChooseTargets(DeriveContext& ctx) {
     size_t edge = ctx.FindPoolIndex(pool.edge_pool);
     if (edge == kNone || plan.pools[edge].kind != PoolKind::kEdge) {
       ctx.diagnostics.Warning("LT2008", ctx.file(), pool.source->origin.Field("edge_pool"),
-                              "pool '" + pool.fqdn.str() + "' names edge pool '" +
-                                  pool.edge_pool + "', which is not an Edge pool of the topology");
+                              "pool '" + pool.fqdn.str() + "' names edge pool '" + pool.edge_pool +
+                                  "', which is not an Edge pool of the topology");
     }
   }
 

@@ -75,20 +75,48 @@ bool ValueOf(const NameTable<E, N>& table, std::string_view text, E* out) {
 
 }  // namespace
 
-const char* ToString(ProductVersion v) { return NameOf(kVersions, v); }
-const char* ToString(SiteKind v) { return NameOf(kSiteKinds, v); }
-const char* ToString(PoolKind v) { return NameOf(kPoolKinds, v); }
-const char* ToString(LoadBalancing v) { return NameOf(kLoadBalancing, v); }
-const char* ToString(SimpleUrlKind v) { return NameOf(kSimpleUrlKinds, v); }
-const char* ToString(ProxyProduct v) { return NameOf(kProxyProducts, v); }
-const char* ToString(CaKind v) { return NameOf(kCaKinds, v); }
-bool Parse(std::string_view t, ProductVersion* out) { return ValueOf(kVersions, t, out); }
-bool Parse(std::string_view t, SiteKind* out) { return ValueOf(kSiteKinds, t, out); }
-bool Parse(std::string_view t, PoolKind* out) { return ValueOf(kPoolKinds, t, out); }
-bool Parse(std::string_view t, LoadBalancing* out) { return ValueOf(kLoadBalancing, t, out); }
-bool Parse(std::string_view t, SimpleUrlKind* out) { return ValueOf(kSimpleUrlKinds, t, out); }
-bool Parse(std::string_view t, ProxyProduct* out) { return ValueOf(kProxyProducts, t, out); }
-bool Parse(std::string_view t, CaKind* out) { return ValueOf(kCaKinds, t, out); }
+const char* ToString(ProductVersion v) {
+  return NameOf(kVersions, v);
+}
+const char* ToString(SiteKind v) {
+  return NameOf(kSiteKinds, v);
+}
+const char* ToString(PoolKind v) {
+  return NameOf(kPoolKinds, v);
+}
+const char* ToString(LoadBalancing v) {
+  return NameOf(kLoadBalancing, v);
+}
+const char* ToString(SimpleUrlKind v) {
+  return NameOf(kSimpleUrlKinds, v);
+}
+const char* ToString(ProxyProduct v) {
+  return NameOf(kProxyProducts, v);
+}
+const char* ToString(CaKind v) {
+  return NameOf(kCaKinds, v);
+}
+bool Parse(std::string_view t, ProductVersion* out) {
+  return ValueOf(kVersions, t, out);
+}
+bool Parse(std::string_view t, SiteKind* out) {
+  return ValueOf(kSiteKinds, t, out);
+}
+bool Parse(std::string_view t, PoolKind* out) {
+  return ValueOf(kPoolKinds, t, out);
+}
+bool Parse(std::string_view t, LoadBalancing* out) {
+  return ValueOf(kLoadBalancing, t, out);
+}
+bool Parse(std::string_view t, SimpleUrlKind* out) {
+  return ValueOf(kSimpleUrlKinds, t, out);
+}
+bool Parse(std::string_view t, ProxyProduct* out) {
+  return ValueOf(kProxyProducts, t, out);
+}
+bool Parse(std::string_view t, CaKind* out) {
+  return ValueOf(kCaKinds, t, out);
+}
 
 bool RunsIis(PoolKind kind) {
   return kind == PoolKind::kStandardEdition || kind == PoolKind::kFrontEnd ||

@@ -67,7 +67,7 @@ struct KerberosAccount {
 struct ReverseProxy {
   std::string name;  // free text identifier, unique in the deployment
   ProxyProduct product = ProxyProduct::kNginx;
-  std::string fqdn;  // optional host name of the proxy itself
+  std::string fqdn;                             // optional host name of the proxy itself
   std::vector<std::string> external_addresses;  // public listener addresses (first is primary)
   std::vector<std::string> internal_addresses;
   Origin origin;
@@ -112,9 +112,9 @@ struct Pool {
   std::string fqdn;  // pool (SIP) FQDN; Standard Edition: equals the server FQDN
   std::vector<Server> servers;
   LoadBalancing load_balancing = LoadBalancing::kNone;
-  std::string vip;               // HLB VIP of the pool FQDN (Edge: internal VIP)
-  std::string internal_web_vip;  // HLB VIP for internal web traffic
-  std::string external_web_vip;  // HLB VIP the reverse proxy targets (4443/8080)
+  std::string vip;                // HLB VIP of the pool FQDN (Edge: internal VIP)
+  std::string internal_web_vip;   // HLB VIP for internal web traffic
+  std::string external_web_vip;   // HLB VIP the reverse proxy targets (4443/8080)
   std::string internal_web_fqdn;  // override; empty = the pool FQDN
   std::string external_web_fqdn;  // "External Base URL" host; empty = not published
   std::string edge_pool;          // internal pools: FQDN of the Edge pool used for A/V
@@ -132,7 +132,7 @@ struct Site {
   std::string location;
   std::optional<KerberosAccount> kerberos_account;
   std::vector<SimpleUrl> simple_urls;  // site-scoped; all three kinds or none (spec F20)
-  std::string designated_pool;  // pool serving simple URLs / sign-in when no Director
+  std::string designated_pool;         // pool serving simple URLs / sign-in when no Director
   std::vector<ReverseProxy> reverse_proxies;
   std::vector<Pool> pools;
   Origin origin;
@@ -155,10 +155,11 @@ struct CertificatePolicy {
   int key_bits = 2048;
   std::string hash = "sha256";
   int max_sans = 100;
-  bool split_over_max_sans = false;    // split a certificate over max_sans instead of erroring
-  bool wildcard_simple_urls = false;   // use *.<domain> for simple URLs where A.12 allows
-  bool separate_web_certificates = false;  // Default, WebServicesInternal, WebServicesExternal apart
-  bool sip_names_on_default = true;    // sip.<domain> on the sign-in target's Default certificate
+  bool split_over_max_sans = false;   // split a certificate over max_sans instead of erroring
+  bool wildcard_simple_urls = false;  // use *.<domain> for simple URLs where A.12 allows
+  bool separate_web_certificates =
+      false;                         // Default, WebServicesInternal, WebServicesExternal apart
+  bool sip_names_on_default = true;  // sip.<domain> on the sign-in target's Default certificate
   Origin origin;
 };
 
@@ -175,8 +176,8 @@ struct Topology {
   std::vector<std::string> sip_domains;  // the default SIP domain first
   std::string ad_domain;                 // internal AD DNS domain
   std::string netbios_domain;
-  std::vector<SimpleUrl> simple_urls;    // global scope
-  std::string designated_pool;           // sign-in / simple URL target when no Director
+  std::vector<SimpleUrl> simple_urls;  // global scope
+  std::string designated_pool;         // sign-in / simple URL target when no Director
   MobilitySettings mobility;
   FederationSettings federation;
   CertificatePolicy certificates;

@@ -4,9 +4,11 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "generators/certificates/certificate_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 
 namespace lynctopo {
@@ -36,18 +38,41 @@ void CheckIisPoolsHaveSpns(const ArtifactSet& artifacts, Diagnostics& diagnostic
   }
 }
 
-void CheckSpnHostsResolveAndAreCertified(const ArtifactSet& artifacts,
-                                         Diagnostics& diagnostics) {
+void CheckSpnHostsResolveAndAreCertified(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
   if (!artifacts.plan || !artifacts.kerberos) return;
   std::set<std::string> internal_names;
   for (const PlannedName& name : artifacts.plan->names) {
     if (name.view == View::kInternal) internal_names.insert(name.fqdn.str());
   }
+  // The certificates IIS serves internally for each pool: Default (combined) or
+  // WebServicesInternal, one per server.
+  std::unordered_map<std::string, std::vector<const PlannedCertificate*>> internal_web_certs;
+  if (artifacts.certificates) {
+    for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
+      bool internal_web = false;
+      for (const std::string& use : cert.uses) {
+        internal_web = internal_web || use == "WebServicesInternal";
+      }
+      if (internal_web && !cert.pool.empty()) internal_web_certs[cert.pool].push_back(&cert);
+    }
+  }
   for (const SpnPlan& spn : artifacts.kerberos->spns) {
-    if (internal_names.count(spn.host)) continue;
-    diagnostics.Error("LT8102", "", {},
-                      fmt::format("SPN '{}' names '{}', which does not resolve in internal DNS",
-                                  spn.spn, spn.host));
+    if (!internal_names.count(spn.host)) {
+      diagnostics.Error("LT8102", "", {},
+                        fmt::format("SPN '{}' names '{}', which does not resolve in internal DNS",
+                                    spn.spn, spn.host));
+    }
+    for (const PlannedCertificate* cert : internal_web_certs[spn.pool]) {
+      bool covered = false;
+      for (const std::string& san : cert->sans) covered = covered || SanCovers(san, spn.host);
+      if (covered) continue;
+      // A split certificate carries the name on another part.
+      if (cert->parts > 1) continue;
+      diagnostics.Error("LT8102", "", {},
+                        fmt::format("SPN '{}' names '{}', which is not on certificate '{}' that "
+                                    "IIS serves for pool '{}'",
+                                    spn.spn, spn.host, cert->id, spn.pool));
+    }
   }
 }
 

@@ -15,8 +15,8 @@
 namespace lynctopo {
 
 // Reports every violation (of rule `only_code`, or of all four when null); returns the count.
-size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules,
-                             Diagnostics& diagnostics, const char* only_code = nullptr);
+size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagnostics& diagnostics,
+                             const char* only_code = nullptr);
 
 // The entries of the consistency table (generators/check_rules.cpp), one per code.
 void CheckProxyHostsResolveToProxy(const ArtifactSet& artifacts, Diagnostics& diagnostics);

@@ -42,7 +42,8 @@ struct ProxyRule {
   bool tls_to_backend = true;  // re-encrypted, never offloaded (C.2); false for 80 → 8080
   bool link_translation = false;
   int timeout_seconds = kDefaultProxyTimeoutSeconds;
-  std::string certificate;  // listener certificate id (`proxy-<proxy>`, see ReverseProxyCertificateId); empty for plain HTTP
+  std::string certificate;  // listener certificate id (`proxy-<proxy>`, see
+                            // ReverseProxyCertificateId); empty for plain HTTP
 };
 
 // Summary of one proxy for the renderers (listener addresses, certificate).

@@ -97,7 +97,6 @@ TEST_CASE("JSON Schema and the format agree field by field", "[format][schema]")
 TEST_CASE("docs/format.md shows the small-business example as the writer produces it",
           "[format][docs]") {
   std::string doc = ReadFile(fs::path(LYNCTOPO_SOURCE_DIR) / "docs" / "format.md");
-  std::string json =
-      ReadFile(fs::path(LYNCTOPO_SOURCE_DIR) / "examples" / "small-business.json");
+  std::string json = ReadFile(fs::path(LYNCTOPO_SOURCE_DIR) / "examples" / "small-business.json");
   CHECK(doc.find("```json\n" + json + "```") != std::string::npos);
 }

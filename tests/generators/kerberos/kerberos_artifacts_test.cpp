@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "generators/certificates/certificate_model.hpp"
 #include "generators/check.hpp"
 #include "generators/kerberos/kerberos_checks.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
@@ -142,8 +143,7 @@ TEST_CASE("consistency: an SPN whose host does not resolve internally is caught"
   Pipeline p("enterprise");
   KerberosPlan mutated = *p.artifacts.kerberos;
   mutated.spns.push_back({"HTTP/ghost.contoso.local", "ghost.contoso.local", "Redmond",
-                          "pool01.contoso.local", "CONTOSO\\kerbnam",
-                          SpnRegistration::kSetspn});
+                          "pool01.contoso.local", "CONTOSO\\kerbnam", SpnRegistration::kSetspn});
   ArtifactSet broken = p.artifacts;
   broken.kerberos = std::make_shared<const KerberosPlan>(mutated);
   Diagnostics d;
@@ -153,4 +153,30 @@ TEST_CASE("consistency: an SPN whose host does not resolve internally is caught"
   CHECK(d.items()[0].message ==
         "SPN 'HTTP/ghost.contoso.local' names 'ghost.contoso.local', which does not resolve in "
         "internal DNS");
+}
+
+TEST_CASE("consistency: an SPN host missing from its pool's internal certificate is caught",
+          "[kerberos][check]") {
+  Pipeline p("enterprise");
+  CertificateSet mutated = *p.artifacts.certificates;
+  const SpnPlan& spn = p.artifacts.kerberos->spns.front();
+  std::string dropped_from;
+  for (PlannedCertificate& cert : mutated.certificates) {
+    if (cert.pool != spn.pool || cert.uses.empty()) continue;
+    auto it = std::find(cert.sans.begin(), cert.sans.end(), spn.host);
+    if (it == cert.sans.end()) continue;
+    cert.sans.erase(it);
+    dropped_from = cert.id;
+    break;
+  }
+  REQUIRE_FALSE(dropped_from.empty());
+  ArtifactSet broken = p.artifacts;
+  broken.certificates = std::make_shared<const CertificateSet>(mutated);
+  Diagnostics d;
+  CheckSpnHostsResolveAndAreCertified(broken, d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].code == "LT8102");
+  CHECK(d.items()[0].message == "SPN '" + spn.spn + "' names '" + spn.host +
+                                    "', which is not on certificate '" + dropped_from +
+                                    "' that IIS serves for pool '" + spn.pool + "'");
 }

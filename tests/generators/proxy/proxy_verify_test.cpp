@@ -6,8 +6,8 @@ using namespace lynctopo::proxy;
 
 TEST_CASE("verify proxy reports an unreachable proxy per host, never throws", "[proxy]") {
   // Port 9 on 127.0.0.1 (discard) is not listening in the test environment.
-  VerifyReport report = VerifyProxyHosts({"meet.contoso.com", "webext.contoso.com"},
-                                         "127.0.0.1", 9, 2);
+  VerifyReport report =
+      VerifyProxyHosts({"meet.contoso.com", "webext.contoso.com"}, "127.0.0.1", 9, 2);
   REQUIRE(report.hosts.size() == 2);
   CHECK_FALSE(report.ok());
   CHECK_FALSE(report.hosts[0].connected);
