@@ -3,10 +3,22 @@
 namespace lynctopo {
 
 std::string PowerShellQuote(std::string_view text) {
+  // PowerShell ends a single-quoted string at any single quote, including the typographic
+  // ones U+2018..U+201B (UTF-8 E2 80 98..9B); doubling one makes it a literal.
   std::string out = "'";
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     out += c;
-    if (c == '\'') out += '\'';
+    if (c == '\'') {
+      out += '\'';
+    } else if (static_cast<unsigned char>(c) == 0xE2 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x98 &&
+               static_cast<unsigned char>(text[i + 2]) <= 0x9B) {
+      out.append(text.substr(i + 1, 2));
+      out.append(text.substr(i, 3));
+      i += 2;
+    }
   }
   out += '\'';
   return out;
