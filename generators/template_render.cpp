@@ -113,19 +113,27 @@ class TemplateChecker {
 };
 
 // Objects, lists, strings; numbers as their JSON text; false, null and [] are falsy.
+// kainjow's data only takes objects and lists by const reference (a deep copy), so children are
+// moved into place instead: otherwise every level of nesting copies its whole subtree again,
+// which dominated rendering views with thousands of servers.
 mustache::data ToData(const nlohmann::json& value) {
   using Type = nlohmann::json::value_t;
   switch (value.type()) {
     case Type::object: {
-      mustache::object object;
-      for (const auto& [key, item] : value.items()) object.emplace(key, ToData(item));
-      return mustache::data(object);
+      mustache::data object(mustache::data::type::object);
+      for (const auto& [key, item] : value.items()) object[key] = ToData(item);
+      return object;
     }
     case Type::array: {
-      mustache::list list;
-      list.reserve(value.size());
-      for (const auto& item : value) list.push_back(ToData(item));
-      return mustache::data(list);
+      // Cheap placeholders first (growing the vector copies its elements: kainjow's move is
+      // not noexcept), then each is replaced in place. The list is heap-allocated and
+      // non-const inside `list`, so writing through list_value() is well-defined.
+      mustache::data list(mustache::data::type::list);
+      for (size_t i = 0; i < value.size(); ++i) list.push_back(mustache::data(false));
+      auto& items = const_cast<mustache::list&>(list.list_value());
+      size_t i = 0;
+      for (const auto& item : value) items[i++] = ToData(item);
+      return list;
     }
     case Type::string:
       return mustache::data(value.get_ref<const std::string&>());
