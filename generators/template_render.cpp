@@ -176,6 +176,10 @@ class StoreContext : public mustache::basic_context<std::string> {
 
 }  // namespace
 
+struct TemplateStore::CompiledTemplates {
+  std::map<std::string, mustache::mustache, std::less<>> by_name;
+};
+
 std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
                                                  Diagnostics& diagnostics) const {
   const Lookup lookup = [this](std::string_view n) -> std::optional<FoundTemplate> {
@@ -194,15 +198,22 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
                       fmt::format("template '{}': the view is not a JSON object", root->name));
     return std::nullopt;
   }
-  TemplateChecker checker(lookup, diagnostics);
-  if (!checker.Check(*root)) return std::nullopt;
+  if (!compiled_) compiled_ = std::make_shared<CompiledTemplates>();
+  auto cached = compiled_->by_name.find(name);
+  if (cached == compiled_->by_name.end()) {
+    // Only a template whose check found nothing is kept, so a broken one is reported on every
+    // call, as before the cache.
+    TemplateChecker checker(lookup, diagnostics);
+    if (!checker.Check(*root)) return std::nullopt;
+    cached = compiled_->by_name.emplace(std::string(name), std::string(root->source)).first;
+    // Generators escape for their target language while building the view; HTML escaping
+    // would corrupt zone files and scripts.
+    cached->second.set_custom_escape([](const std::string& text) { return text; });
+  }
+  mustache::mustache& compiled = cached->second;
 
   mustache::data data = ToData(view);
   StoreContext context(&data, lookup);
-  mustache::mustache compiled{std::string(root->source)};
-  // Generators escape for their target language while building the view; HTML escaping
-  // would corrupt zone files and scripts.
-  compiled.set_custom_escape([](const std::string& text) { return text; });
   std::string output = compiled.render(context);
   if (!compiled.is_valid()) {
     SourceLoc loc;
@@ -210,6 +221,7 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
     diagnostics.Error(
         "LT4016", DisplayFile(*root), loc,
         fmt::format("cannot render template '{}': {}", root->name, compiled.error_message()));
+    compiled_->by_name.erase(cached);  // its error state would stick: parse afresh next time
     return std::nullopt;
   }
   return output;
