@@ -28,6 +28,8 @@ void SetupCheck(CLI::App& app, CliState& state);
 void SetupCerts(CLI::App& app, CliState& state);
 void SetupDiff(CLI::App& app, CliState& state);
 void SetupVerify(CLI::App& app, CliState& state);
+// `verify proxy` (cli/cmd_verify_proxy.cpp), added by SetupVerify to its `verify` command.
+void SetupVerifyProxy(CLI::App& verify, CliState& state);
 void SetupTemplates(CLI::App& app, CliState& state);
 void SetupSchema(CLI::App& app, CliState& state);
 

@@ -37,7 +37,14 @@ std::optional<Topology> LoadValidTopology(const std::string& path,
 }
 
 void PrintDiagnostics(const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics.Sorted()) std::cerr << FormatDiagnostic(d) << '\n';
+  // The same file read twice (diff --pending reads both topologies of one .tbxml) would
+  // otherwise repeat every finding.
+  std::string previous;
+  for (const Diagnostic& d : diagnostics.Sorted()) {
+    std::string line = FormatDiagnostic(d);
+    if (line != previous) std::cerr << line << '\n';
+    previous = std::move(line);
+  }
 }
 
 bool WriteTextOutput(const std::string& path, const std::string& content,

@@ -1,7 +1,10 @@
 #include "generators/artifact_set.hpp"
 
+#include "generators/certificates/certificate_model.hpp"
+#include "generators/dns/dns_model.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
+#include "generators/proxy/proxy_model.hpp"
 
 namespace lynctopo {
 
@@ -13,6 +16,12 @@ ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
   // `generate` summary table, e.g.
   //   set.certificates = BuildCertificateSet(plan, diagnostics);
   //   set.counts["certificates"] = set.certificates->certificates.size();
+  set.certificates = std::make_shared<const CertificateSet>(BuildCertificates(plan, diagnostics));
+  set.counts["certificates"] = set.certificates->certificates.size();
+  set.dns = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
+  set.counts["dns records"] = set.dns->records.size();
+  set.proxy = std::make_shared<ProxyRuleSet>(BuildProxyRules(plan, diagnostics));
+  set.counts["proxy rules"] = set.proxy->rules.size();
   set.kerberos = std::make_shared<const KerberosPlan>(BuildKerberosPlan(plan, diagnostics));
   set.counts["spns"] = set.kerberos->spns.size();
   set.iis = std::make_shared<const IisPlan>(BuildIisPlan(plan, diagnostics));

@@ -4,15 +4,21 @@
 #include <algorithm>
 #include <vector>
 
+#include "generators/certificates/certificates_generator.hpp"
+#include "generators/dns/dns_generator.hpp"
 #include "generators/generator.hpp"
 #include "generators/iis/iis_generator.hpp"
 #include "generators/kerberos/kerberos_generator.hpp"
+#include "generators/proxy/proxy_generator.hpp"
 
 namespace lynctopo {
 
 std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
+      &CertificatesGeneratorInstance(),
+      &DnsGenerator(),
+      &ProxyGenerator(),
       &KerberosGenerator(),
       &IisGenerator(),
   };

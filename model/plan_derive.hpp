@@ -45,8 +45,9 @@ struct DeriveContext {
   size_t xmpp_edge = kNone;
 
   // Publishing bookkeeping, filled while names are added.
-  std::vector<std::vector<Fqdn>> proxy_hosts;  // plan.proxies -> public hosts (unsorted)
-  std::vector<std::string> unpublished;        // external names no proxy could publish
+  std::vector<std::vector<Fqdn>> proxy_hosts;      // plan.proxies -> public hosts (unsorted)
+  std::vector<std::string> unpublished;            // external names no proxy could publish
+  std::vector<std::string> unaddressed_inventory;  // inventory names left out (no address)
 
   const PlannedPool* Pool(size_t index) const {
     return index == kNone ? nullptr : &plan.pools[index];

@@ -75,6 +75,29 @@ void AddOfficeWebAppsNames(DeriveContext& ctx, const PlannedPool& pool) {
   }
 }
 
+// Inventory pools (Mediation, SBA, SQL, file store, ...) get names only where the topology gives
+// addresses: a Lync export often has none for them, and a name nothing resolves would block
+// every DNS zone; they stay in plan.pools either way (LT2009).
+void AddInventoryNames(DeriveContext& ctx, const PlannedPool& pool) {
+  Target target = PoolTarget(pool);
+  if (target.addresses.empty()) {
+    ctx.unaddressed_inventory.push_back(pool.fqdn.str());
+  } else {
+    AddName(ctx, MakeName(pool.fqdn, NameRole::kPool, View::kInternal, pool, std::move(target)));
+  }
+  for (const PlannedServer& server : pool.servers) {
+    if (server.fqdn.empty()) continue;
+    if (server.addresses.empty()) {
+      if (server.fqdn != pool.fqdn) ctx.unaddressed_inventory.push_back(server.fqdn.str());
+      continue;
+    }
+    PlannedName name = MakeName(server.fqdn, NameRole::kServer, View::kInternal, pool,
+                                Target{TargetKind::kServerAddress, server.addresses});
+    name.server = server.fqdn.str();
+    AddName(ctx, std::move(name));
+  }
+}
+
 void AddProxyNames(DeriveContext& ctx) {
   for (const PlannedProxy& proxy : ctx.plan.proxies) {
     std::optional<Fqdn> fqdn = Fqdn::Parse(proxy.fqdn);
@@ -135,12 +158,14 @@ void AddPublishedName(DeriveContext& ctx, const Fqdn& fqdn, NameRole role, const
   name.target = TargetKind::kReverseProxy;
   size_t proxy = ctx.PublishingProxyIndex(owner);
   if (proxy == kNone) {
+    // Nothing can answer for it on the Internet: leave it out (LT2001) rather than plan a name
+    // no DNS record or proxy rule can serve. Pools keep their external_web_fqdn.
     ctx.unpublished.push_back(fqdn.str());
-  } else {
-    name.proxy = ctx.plan.proxies[proxy].name;
-    name.addresses = ctx.plan.proxies[proxy].external_addresses;
-    ctx.proxy_hosts[proxy].push_back(fqdn);
+    return;
   }
+  name.proxy = ctx.plan.proxies[proxy].name;
+  name.addresses = ctx.plan.proxies[proxy].external_addresses;
+  ctx.proxy_hosts[proxy].push_back(fqdn);
   AddName(ctx, std::move(name));
 }
 
@@ -153,8 +178,7 @@ void AddPoolNames(DeriveContext& ctx) {
     } else if (pool.kind == PoolKind::kOfficeWebApps) {
       AddOfficeWebAppsNames(ctx, pool);
     } else {
-      AddName(ctx, MakeName(pool.fqdn, NameRole::kPool, View::kInternal, pool, PoolTarget(pool)));
-      AddServerNames(ctx, pool);
+      AddInventoryNames(ctx, pool);
     }
   }
   AddProxyNames(ctx);
@@ -201,18 +225,26 @@ void FinishNames(DeriveContext& ctx) {
     std::sort(ctx.unpublished.begin(), ctx.unpublished.end());
     ctx.unpublished.erase(std::unique(ctx.unpublished.begin(), ctx.unpublished.end()),
                           ctx.unpublished.end());
-    ctx.diagnostics.Warning("LT2001", ctx.file(), ctx.topology.origin.loc,
-                            "the topology has no reverse proxy to publish " +
-                                std::to_string(ctx.unpublished.size()) +
-                                " external name(s): " + Sample(ctx.unpublished));
+    ctx.diagnostics.Warning(
+        "LT2001", ctx.file(), ctx.topology.origin.loc,
+        "the topology has no reverse proxy to publish " + std::to_string(ctx.unpublished.size()) +
+            " external name(s); they are left out of the plan: " + Sample(ctx.unpublished));
+  }
+
+  if (!ctx.unaddressed_inventory.empty()) {
+    std::sort(ctx.unaddressed_inventory.begin(), ctx.unaddressed_inventory.end());
+    ctx.diagnostics.Note("LT2009", ctx.file(), ctx.topology.origin.loc,
+                         std::to_string(ctx.unaddressed_inventory.size()) +
+                             " inventory pool/server name(s) have no address and get no DNS "
+                             "name in the plan (they stay in the inventory): " +
+                             Sample(ctx.unaddressed_inventory));
   }
 
   // Names without any address, one finding per view and role (an import without addresses
   // would otherwise produce one line per server).
   std::map<std::pair<View, NameRole>, std::vector<std::string>> empty;
   for (const PlannedName& name : names) {
-    bool unpublished = name.target == TargetKind::kReverseProxy && name.proxy.empty();
-    if (name.addresses.empty() && !unpublished) {
+    if (name.addresses.empty()) {
       empty[{name.view, name.role}].push_back(name.fqdn.str());
     }
   }

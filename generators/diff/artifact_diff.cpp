@@ -1,5 +1,7 @@
 #include "generators/diff/artifact_diff.hpp"
 
+#include "generators/certificates/certificate_model.hpp"
+#include "generators/certificates/certificate_views.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 
@@ -7,6 +9,34 @@ namespace lynctopo {
 namespace {
 
 using nlohmann::json;
+
+std::vector<KeyedObject> Certificates(const ArtifactSet& set) {
+  std::vector<KeyedObject> out;
+  if (!set.certificates) return out;
+  for (const PlannedCertificate& cert : set.certificates->certificates) {
+    json value = CertificateToJson(cert);
+    value.erase("id");
+    out.push_back({cert.id, std::move(value)});
+  }
+  return out;
+}
+
+// A certificate whose names or key change must be reissued; say where it goes.
+void NoteCertificate(Change& c) {
+  const json& where = c.action == ChangeAction::kDelete ? c.before : c.after;
+  std::string servers;
+  for (const auto& s : where.value("install_on", json::array())) {
+    if (!servers.empty()) servers += ", ";
+    servers += s.get<std::string>();
+  }
+  if (c.action == ChangeAction::kCreate) {
+    c.note = "request and install on " + servers;
+  } else if (c.action == ChangeAction::kUpdate) {
+    c.note = "reissue and install on " + servers;
+  } else if (c.action == ChangeAction::kDelete) {
+    c.note = "retire from " + servers;
+  }
+}
 
 std::vector<KeyedObject> Spns(const ArtifactSet& set) {
   std::vector<KeyedObject> out;
@@ -28,9 +58,9 @@ std::vector<KeyedObject> IisServers(const ArtifactSet& set) {
                          (b.host.empty() ? "" : " " + b.host) +
                          (b.certificate_use.empty() ? "" : " cert " + b.certificate_use));
     }
-    json features = json::array();
-    for (const IisFeature& f : server.features) features.push_back(f.name);
-    out.push_back({server.server, json{{"bindings", bindings}, {"features", features}}});
+    // The role services are the same on every server; what changes is which servers need
+    // them and what their web sites bind.
+    out.push_back({server.server, json{{"bindings", bindings}}});
   }
   return out;
 }
@@ -52,6 +82,10 @@ std::vector<Change> DiffArtifacts(const ArtifactSet& before, const ArtifactSet& 
                                   bool include_no_op) {
   std::vector<Change> out;
   size_t first = out.size();
+  DiffKeyedObjects("artifacts", "certificate", Certificates(before), Certificates(after),
+                   include_no_op, out);
+  for (size_t i = first; i < out.size(); ++i) NoteCertificate(out[i]);
+  first = out.size();
   DiffKeyedObjects("artifacts", "spn", Spns(before), Spns(after), include_no_op, out);
   for (size_t i = first; i < out.size(); ++i) NoteSpn(out[i]);
   DiffKeyedObjects("artifacts", "iis-server", IisServers(before), IisServers(after), include_no_op,

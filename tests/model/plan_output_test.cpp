@@ -207,3 +207,35 @@ TEST_CASE("Plan JSON validates against schemas/plan.schema.json", "[plan][output
   std::filesystem::remove(file);
   CHECK(status == 0);
 }
+
+namespace {
+
+// Compares `actual` with tests/golden/plan/<name>; rewrites the file when
+// LYNCTOPO_UPDATE_GOLDEN=1 (review the diff by eye).
+void CheckGolden(const std::string& name, const std::string& actual) {
+  std::filesystem::path path =
+      std::filesystem::path(LYNCTOPO_SOURCE_DIR) / "tests" / "golden" / "plan" / name;
+  const char* update = std::getenv("LYNCTOPO_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << actual;
+    WARN("updated " << path.string());
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  INFO("golden " << path.string() << " (LYNCTOPO_UPDATE_GOLDEN=1 regenerates it)");
+  CHECK(actual == expected);
+}
+
+}  // namespace
+
+TEST_CASE("Plan renderings match the golden files", "[plan][output][golden]") {
+  Topology topology = Contoso();
+  Diagnostics diagnostics;
+  Plan plan = DerivePlan(topology, diagnostics);
+  CheckGolden("contoso.json", PlanToJson(plan).dump(2) + "\n");
+  CheckGolden("contoso.txt", PlanToText(plan));
+  CheckGolden("contoso.md", PlanToMarkdown(plan));
+}

@@ -121,13 +121,15 @@ TEST_CASE("Plan: DNS load-balanced Front End pool with an internal web override 
   // Inside, the external web name falls back to the internal web VIP.
   CHECK(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal)->addresses ==
         Addresses{"192.168.10.5"});
-  // No reverse proxy anywhere: one warning naming the unpublished names.
+  // No reverse proxy anywhere: one warning, and the unpublished external names are left out
+  // (the pool keeps its external web FQDN for certificates).
   CHECK(HasCode(diagnostics, "LT2001"));
-  const PlannedName* unpublished =
-      FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kExternal);
-  REQUIRE(unpublished);
-  CHECK(unpublished->addresses.empty());
-  CHECK(unpublished->proxy.empty());
+  CHECK_FALSE(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kExternal));
+  CHECK_FALSE(FindName(plan, "meet.contoso.com", NameRole::kMeet, View::kExternal));
+  CHECK_FALSE(FindName(plan, "lyncdiscover.contoso.com", NameRole::kLyncDiscover, View::kExternal));
+  CHECK(plan.pools[0].external_web_fqdn.str() == "webext.contoso.com");
+  CHECK_FALSE(FindEndpoint(plan, "webext.contoso.com", 443, View::kExternal));
+  for (const PlannedName& name : plan.names) CHECK_FALSE(name.addresses.empty());
 }
 
 TEST_CASE("Plan: hardware load-balanced pool resolves to its VIPs", "[plan]") {

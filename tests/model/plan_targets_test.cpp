@@ -278,3 +278,29 @@ TEST_CASE("Plan: an edge_pool that is not an Edge pool warns", "[plan][targets]"
   CHECK(HasCode(diagnostics, "LT2008"));
   CHECK(plan.pools[0].edge_pool == "edge09.contoso.net");
 }
+
+TEST_CASE("Plan: inventory pools without addresses stay inventory only", "[plan][targets]") {
+  Pool sql = MakePool(PoolKind::kSql, "sql01.contoso.net", LoadBalancing::kNone,
+                      {MakeServer("sql01.contoso.net", {})});
+  Pool mediation = MakePool(
+      PoolKind::kMediation, "med.contoso.net", LoadBalancing::kDns,
+      {MakeServer("med01.contoso.net", {"10.0.3.1"}), MakeServer("med02.contoso.net", {})});
+  Topology topology = MakeTopology(
+      {"contoso.com"},
+      {MakeSite("Redmond",
+                {FrontEnd("pool01.contoso.net", "10.0.0.10", "10.0.0.11", "webext.contoso.com"),
+                 sql, mediation},
+                {MakeProxy("rp1", {"131.107.155.40"})})});
+  Diagnostics diagnostics;
+  Plan plan = DerivePlan(topology, diagnostics);
+  CHECK(HasCode(diagnostics, "LT2009"));
+  CHECK_FALSE(HasCode(diagnostics, "LT2005"));
+  CHECK(CountNames(plan, "sql01.contoso.net") == 0);
+  CHECK(CountNames(plan, "med02.contoso.net") == 0);
+  CHECK(FindName(plan, "med.contoso.net", NameRole::kPool, View::kInternal)->addresses ==
+        Addresses{"10.0.3.1"});
+  CHECK(FindName(plan, "med01.contoso.net", NameRole::kServer, View::kInternal));
+  REQUIRE(plan.FindPool("sql01.contoso.net"));
+  CHECK(plan.FindPool("sql01.contoso.net")->servers.size() == 1);
+  for (const PlannedName& name : plan.names) CHECK_FALSE(name.addresses.empty());
+}

@@ -1,0 +1,559 @@
+#include "generators/certificates/certificate_model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace lynctopo {
+
+const char* ToString(CertificateRole role) {
+  switch (role) {
+    case CertificateRole::kStandardEdition:
+      return "standard-edition";
+    case CertificateRole::kFrontEnd:
+      return "front-end";
+    case CertificateRole::kDirector:
+      return "director";
+    case CertificateRole::kEdgeInternal:
+      return "edge-internal";
+    case CertificateRole::kEdgeExternal:
+      return "edge-external";
+    case CertificateRole::kReverseProxy:
+      return "reverse-proxy";
+    case CertificateRole::kOAuth:
+      return "oauth";
+  }
+  return "unknown";
+}
+
+bool Parse(std::string_view text, CertificateRole* out) {
+  static constexpr CertificateRole kAll[] = {
+      CertificateRole::kStandardEdition, CertificateRole::kFrontEnd,
+      CertificateRole::kDirector,        CertificateRole::kEdgeInternal,
+      CertificateRole::kEdgeExternal,    CertificateRole::kReverseProxy,
+      CertificateRole::kOAuth,
+  };
+  for (CertificateRole role : kAll) {
+    if (text == ToString(role)) {
+      *out = role;
+      return true;
+    }
+  }
+  return false;
+}
+
+const PlannedCertificate* CertificateSet::Find(std::string_view id) const {
+  for (const PlannedCertificate& cert : certificates) {
+    if (cert.id == id) return &cert;
+  }
+  return nullptr;
+}
+
+bool IsWildcard(std::string_view name) {
+  return name.starts_with("*.");
+}
+
+bool SanCovers(std::string_view san, std::string_view host) {
+  if (san == host) return true;
+  if (!IsWildcard(san)) return false;
+  // "*.contoso.com" covers exactly one extra label: "meet.contoso.com", not "a.b.contoso.com".
+  std::string_view domain = san.substr(1);  // ".contoso.com"
+  if (host.size() <= domain.size() || !host.ends_with(domain)) return false;
+  std::string_view label = host.substr(0, host.size() - domain.size());
+  return label.find('.') == std::string_view::npos;
+}
+
+namespace {
+
+constexpr const char* kUseDefault = "Default";
+constexpr const char* kUseWebInternal = "WebServicesInternal";
+constexpr const char* kUseWebExternal = "WebServicesExternal";
+
+// The plan's names, indexed once so every look-up below is a map access, not a scan.
+class NameIndex {
+ public:
+  explicit NameIndex(const Plan& plan) {
+    for (const PlannedName& name : plan.names) {
+      by_role_[{name.role, name.view}].push_back(&name);
+      if (name.view == View::kExternal) external_roles_[name.fqdn.str()].insert(name.role);
+    }
+  }
+
+  const std::vector<const PlannedName*>& Get(NameRole role, View view) const {
+    static const std::vector<const PlannedName*> kNone;
+    auto it = by_role_.find({role, view});
+    return it == by_role_.end() ? kNone : it->second;
+  }
+
+  // Every distinct FQDN of `role` in `view`, optionally only those leading to `pool`.
+  std::vector<std::string> Fqdns(NameRole role, View view, std::string_view pool = {}) const {
+    std::vector<std::string> out;
+    for (const PlannedName* name : Get(role, view)) {
+      if (!pool.empty() && name->pool != pool) continue;
+      out.push_back(name->fqdn.str());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  bool HasExternalRole(const std::string& fqdn, NameRole role) const {
+    auto it = external_roles_.find(fqdn);
+    return it != external_roles_.end() && it->second.contains(role);
+  }
+
+ private:
+  std::map<std::pair<NameRole, View>, std::vector<const PlannedName*>> by_role_;
+  std::unordered_map<std::string, std::set<NameRole>> external_roles_;
+};
+
+// A SAN list under construction: sorted, unique, and remembering which names A.12 lets us
+// replace by a wildcard.
+class SanList {
+ public:
+  void Add(const std::string& name, bool wildcardable = false) {
+    if (name.empty()) return;
+    names_.insert(name);
+    if (wildcardable) wildcardable_.insert(name);
+  }
+  void AddAll(const std::vector<std::string>& names, bool wildcardable = false) {
+    for (const std::string& name : names) Add(name, wildcardable);
+  }
+  void Merge(const SanList& other) {
+    names_.insert(other.names_.begin(), other.names_.end());
+    wildcardable_.insert(other.wildcardable_.begin(), other.wildcardable_.end());
+  }
+
+  // The final list. With `use_wildcards`, each wildcardable name is replaced by "*.<parent>"
+  // (kept explicit when it is the subject or its parent is a top-level domain).
+  std::vector<std::string> Build(const std::string& subject, bool use_wildcards) const {
+    std::set<std::string> out;
+    for (const std::string& name : names_) {
+      if (use_wildcards && name != subject && wildcardable_.contains(name)) {
+        size_t dot = name.find('.');
+        std::string parent = name.substr(dot + 1);
+        if (dot != std::string::npos && parent.find('.') != std::string::npos) {
+          out.insert("*." + parent);
+          continue;
+        }
+      }
+      out.insert(name);
+    }
+    if (!subject.empty()) out.insert(subject);
+    return {out.begin(), out.end()};
+  }
+
+ private:
+  std::set<std::string> names_;
+  std::set<std::string> wildcardable_;
+};
+
+CertificateRole RoleOfIisPool(PoolKind kind) {
+  switch (kind) {
+    case PoolKind::kStandardEdition:
+      return CertificateRole::kStandardEdition;
+    case PoolKind::kDirector:
+      return CertificateRole::kDirector;
+    default:
+      return CertificateRole::kFrontEnd;
+  }
+}
+
+// Lower-case letters, digits, '.', '-' only: ids double as file names.
+std::string SafeId(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool ok = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '.' ||
+              lower == '-';
+    out += ok ? lower : '-';
+  }
+  return out.empty() ? std::string("unnamed") : out;
+}
+
+class Builder {
+ public:
+  Builder(const Plan& plan, Diagnostics& diagnostics)
+      : plan_(plan), diagnostics_(diagnostics), names_(plan) {
+    static const CertificatePolicy kDefaults;
+    policy_ = plan.topology ? &plan.topology->certificates : &kDefaults;
+    // Key size, hash and max_sans are validated with the topology (LT112x).
+    if (plan.topology) file_ = plan.topology->source_file;
+  }
+
+  CertificateSet Build() {
+    CertificateSet set;
+    for (const PlannedPool& pool : plan_.pools) {
+      if (RunsIis(pool.kind)) {
+        AddIisPool(pool, set);
+      } else if (pool.kind == PoolKind::kEdge) {
+        AddEdgePool(pool, set);
+      }
+    }
+    for (const PlannedProxy& proxy : plan_.proxies) AddProxy(proxy, set);
+    AddOAuth(set);
+    return ApplySanLimit(std::move(set));
+  }
+
+ private:
+  PlannedCertificate Base(CertificateRole role, std::string id) const {
+    PlannedCertificate cert;
+    cert.role = role;
+    cert.id = std::move(id);
+    cert.key_bits = policy_->key_bits;
+    cert.hash = ToLower(policy_->hash);
+    cert.ca = policy_->internal_ca;
+    cert.eku = {kServerAuthEku};
+    return cert;
+  }
+
+  // Simple URLs that apply at `site`: its own site-scoped set when it has one, else the global
+  // ones (F20: a site scopes all of them or none).
+  std::vector<const PlannedSimpleUrl*> SimpleUrlsFor(const std::string& site) const {
+    std::vector<const PlannedSimpleUrl*> scoped, global;
+    for (const PlannedSimpleUrl& url : plan_.simple_urls) {
+      if (url.site.empty()) {
+        global.push_back(&url);
+      } else if (url.site == site) {
+        scoped.push_back(&url);
+      }
+    }
+    return scoped.empty() ? global : scoped;
+  }
+
+  // Names shared by every server certificate of one IIS pool, split by use (A.3–A.6).
+  struct PoolNames {
+    SanList default_use;
+    SanList web_internal;
+    SanList web_external;
+  };
+
+  PoolNames NamesOfPool(const PlannedPool& pool) const {
+    PoolNames names;
+    const std::string& fqdn = pool.fqdn.str();
+    names.default_use.Add(fqdn);
+    if (policy_->sip_names_on_default) {
+      // sip.<domain> on the automatic sign-in target only (A.3–A.5, strict DNS matching).
+      names.default_use.AddAll(names_.Fqdns(NameRole::kSipDomain, View::kInternal, fqdn));
+    }
+    names.web_internal.Add(fqdn);
+    names.web_internal.Add(pool.internal_web_fqdn.str());
+    names.web_external.Add(pool.external_web_fqdn.str());
+    for (const PlannedSimpleUrl* url : SimpleUrlsFor(pool.site)) {
+      // Every simple URL internally (Admin included, call 3); Meet and Dialin externally.
+      names.web_internal.Add(url->host.str(), true);
+      if (url->kind != SimpleUrlKind::kAdmin) names.web_external.Add(url->host.str(), true);
+    }
+    // A.6: both autodiscover names on every SE / FE / Director certificate, whatever port the
+    // proxy publishes lyncdiscover on (call 9 only changes the proxy certificate).
+    names.web_internal.AddAll(names_.Fqdns(NameRole::kLyncDiscoverInternal, View::kInternal), true);
+    names.web_external.AddAll(names_.Fqdns(NameRole::kLyncDiscover, View::kExternal), true);
+    return names;
+  }
+
+  void AddIisPool(const PlannedPool& pool, CertificateSet& set) {
+    PoolNames names = NamesOfPool(pool);
+    const std::string& subject = pool.fqdn.str();
+    bool wildcards = policy_->wildcard_simple_urls;
+    for (const PlannedServer& server : pool.servers) {
+      const std::string& host = server.fqdn.str();
+      auto make = [&](std::string suffix, std::vector<std::string> uses, SanList sans) {
+        PlannedCertificate cert = Base(RoleOfIisPool(pool.kind), SafeId(host) + "-" + suffix);
+        cert.uses = std::move(uses);
+        cert.site = pool.site;
+        cert.pool = pool.fqdn.str();
+        cert.server = host;
+        cert.install_on = {host};
+        cert.subject = subject;
+        sans.Add(host);  // the server's own FQDN on every use (A.3–A.5)
+        cert.wildcards_allowed = true;
+        cert.sans = sans.Build(subject, wildcards);
+        set.certificates.push_back(std::move(cert));
+      };
+      if (policy_->separate_web_certificates) {
+        make("default", {kUseDefault}, names.default_use);
+        make("web-internal", {kUseWebInternal}, names.web_internal);
+        make("web-external", {kUseWebExternal}, names.web_external);
+      } else {
+        SanList all = names.default_use;
+        all.Merge(names.web_internal);
+        all.Merge(names.web_external);
+        make("default", {kUseDefault, kUseWebInternal, kUseWebExternal}, all);
+      }
+    }
+  }
+
+  // The Edge pool that carries the XMPP names: the one the plan points xmpp.<domain> at, else
+  // the one flagged for XMPP, else the federation Edge, else the first.
+  const PlannedPool* XmppEdge() const {
+    std::vector<const PlannedPool*> edges;
+    for (const PlannedPool& pool : plan_.pools) {
+      if (pool.kind == PoolKind::kEdge) edges.push_back(&pool);
+    }
+    if (edges.empty()) return nullptr;
+    for (const PlannedName* name : names_.Get(NameRole::kXmpp, View::kExternal)) {
+      for (const PlannedPool* edge : edges) {
+        if (edge->fqdn.str() == name->pool) return edge;
+      }
+    }
+    for (const PlannedPool* edge : edges) {
+      if (edge->source && edge->source->edge.xmpp) return edge;
+    }
+    for (const PlannedPool* edge : edges) {
+      if (edge->source && edge->source->edge.federation) return edge;
+    }
+    return edges.front();
+  }
+
+  // External Edge names of one Edge pool: those the plan leads to the pool, else the plan's
+  // name equal to the FQDN the topology gives for that service.
+  std::vector<std::string> EdgeNames(NameRole role, const PlannedPool& pool) const {
+    std::vector<std::string> out = names_.Fqdns(role, View::kExternal, pool.fqdn.str());
+    if (!out.empty() || !pool.source) return out;
+    const EdgeSettings& edge = pool.source->edge;
+    std::string wanted =
+        ToLower(role == NameRole::kAccessEdge ? edge.access_fqdn : edge.web_conferencing_fqdn);
+    for (const std::string& name : names_.Fqdns(role, View::kExternal)) {
+      if (name == wanted) out.push_back(name);
+    }
+    return out;
+  }
+
+  void AddEdgePool(const PlannedPool& pool, CertificateSet& set) {
+    const std::string& fqdn = pool.fqdn.str();
+    std::vector<std::string> servers;
+    for (const PlannedServer& server : pool.servers) servers.push_back(server.fqdn.str());
+
+    // Internal interface: subject = Edge pool internal FQDN, no other SAN (A.7, C11–C14).
+    PlannedCertificate internal = Base(CertificateRole::kEdgeInternal, SafeId(fqdn) + "-internal");
+    internal.uses = {"Internal"};
+    internal.site = pool.site;
+    internal.pool = fqdn;
+    internal.install_on = servers;
+    internal.subject = fqdn;
+    internal.sans = {fqdn};
+    internal.exportable_key = true;     // requested once, copied to every member
+    internal.wildcards_allowed = true;  // tolerated as an extra SAN (A.12); we never add one
+    set.certificates.push_back(std::move(internal));
+
+    // External interface: Access Edge subject, Web Conferencing and sip.<domain> SANs, never the
+    // A/V name (the A/V Authentication service ignores names), XMPP names when enabled.
+    std::vector<std::string> access = EdgeNames(NameRole::kAccessEdge, pool);
+    if (access.empty()) {
+      diagnostics_.Error("LT5012", file_, pool.source ? pool.source->origin.loc : SourceLoc{},
+                         fmt::format("Edge pool {} has no Access Edge external FQDN in the plan; "
+                                     "its external certificate cannot be planned",
+                                     fqdn));
+      return;
+    }
+    PlannedCertificate external = Base(CertificateRole::kEdgeExternal, SafeId(fqdn) + "-external");
+    external.uses = {"AccessEdgeExternal", "DataEdgeExternal", "AudioVideoAuthentication"};
+    external.site = pool.site;
+    external.pool = fqdn;
+    external.install_on = servers;
+    external.subject = access.front();
+    external.ca = CaKind::kPublic;
+    external.exportable_key = true;  // A/V Authentication: same key on every Edge server
+    SanList sans;
+    sans.AddAll(access);
+    sans.AddAll(EdgeNames(NameRole::kWebConferencingEdge, pool));
+    sans.AddAll(names_.Fqdns(NameRole::kSipDomain, View::kExternal));
+    if (XmppEdge() == &pool) {
+      std::vector<std::string> xmpp = names_.Fqdns(NameRole::kXmpp, View::kExternal);
+      sans.AddAll(xmpp);
+      if (!xmpp.empty()) {
+        // A.7 DERIVED: the XMPP domains themselves (default: every SIP domain).
+        const auto& chosen =
+            plan_.topology ? plan_.topology->federation.xmpp_domains : std::vector<std::string>{};
+        if (!chosen.empty()) {
+          for (const std::string& domain : chosen) sans.Add(ToLower(domain));
+        } else {
+          for (const Fqdn& domain : plan_.sip_domains) sans.Add(domain.str());
+        }
+      }
+    }
+    external.sans = sans.Build(external.subject, false);
+    set.certificates.push_back(std::move(external));
+  }
+
+  void AddProxy(const PlannedProxy& proxy, CertificateSet& set) {
+    bool lyncdiscover_on_80 = plan_.topology && plan_.topology->mobility.lyncdiscover_over_http;
+    SanList sans;
+    std::set<std::string> published;
+    for (const Fqdn& host : proxy.public_hosts) {
+      const std::string& name = host.str();
+      // Admin is internal only (call 3); lyncdiscover on port 80 needs no certificate (call 9).
+      if (names_.HasExternalRole(name, NameRole::kAdmin)) continue;
+      bool is_lyncdiscover = names_.HasExternalRole(name, NameRole::kLyncDiscover);
+      if (is_lyncdiscover && lyncdiscover_on_80) continue;
+      bool wildcardable = is_lyncdiscover || names_.HasExternalRole(name, NameRole::kMeet) ||
+                          names_.HasExternalRole(name, NameRole::kDialin);
+      sans.Add(name, wildcardable);
+      published.insert(name);
+    }
+    if (published.empty()) {
+      diagnostics_.Warning("LT5013", file_, {},
+                           fmt::format("reverse proxy '{}' publishes no host name; no "
+                                       "certificate planned for it",
+                                       proxy.name));
+      return;
+    }
+    // Subject: the external web FQDN of the first SE / FE pool it publishes, else of the first
+    // Director, else its first published name (A.11).
+    std::string subject;
+    for (bool directors : {false, true}) {
+      for (const PlannedPool& pool : plan_.pools) {
+        if (!subject.empty()) break;
+        if (!RunsIis(pool.kind) || (pool.kind == PoolKind::kDirector) != directors) continue;
+        if (pool.publishing_proxy == proxy.name && published.contains(pool.external_web_fqdn.str()))
+          subject = pool.external_web_fqdn.str();
+      }
+    }
+    if (subject.empty()) subject = *published.begin();
+
+    PlannedCertificate cert =
+        Base(CertificateRole::kReverseProxy, ReverseProxyCertificateId(proxy.name));
+    cert.site = proxy.site;
+    cert.install_on = {proxy.name};
+    cert.subject = subject;
+    cert.ca = CaKind::kPublic;
+    cert.exportable_key = true;                   // made off-box (CSR) or shared by a proxy farm
+    cert.eku = {kServerAuthEku, kClientAuthEku};  // what the C20 CSR procedure requests
+    cert.wildcards_allowed = true;
+    cert.sans = sans.Build(subject, policy_->wildcard_simple_urls);
+    if (set.Find(cert.id)) cert.id = fmt::format("{}-{}", cert.id, set.certificates.size());
+    set.certificates.push_back(std::move(cert));
+  }
+
+  // The organisation's sign-in / simple URL pool: what internal sip.<domain> leads to, else the
+  // global simple URLs' target, else the first SE / FE / Director pool.
+  const PlannedPool* OrganisationPool() const {
+    for (const PlannedName* name : names_.Get(NameRole::kSipDomain, View::kInternal)) {
+      if (const PlannedPool* pool = plan_.FindPool(name->pool); pool && RunsIis(pool->kind))
+        return pool;
+    }
+    for (const PlannedSimpleUrl& url : plan_.simple_urls) {
+      if (!url.site.empty()) continue;
+      if (const PlannedPool* pool = plan_.FindPool(url.target_pool); pool && RunsIis(pool->kind))
+        return pool;
+    }
+    for (const PlannedPool& pool : plan_.pools) {
+      if (RunsIis(pool.kind)) return &pool;
+    }
+    return nullptr;
+  }
+
+  // One global OAuthTokenIssuer certificate (A.8): subject = the organisation pool FQDN, no
+  // SAN, at least 2048 bits, replicated to every SE / FE / Director server.
+  void AddOAuth(CertificateSet& set) {
+    const PlannedPool* org = OrganisationPool();
+    if (!org) {
+      if (!plan_.pools.empty()) {
+        diagnostics_.Warning("LT5020", file_, {},
+                             "no Standard Edition, Front End or Director pool: no "
+                             "OAuthTokenIssuer certificate planned");
+      }
+      return;
+    }
+    PlannedCertificate cert = Base(CertificateRole::kOAuth, "oauth");
+    cert.uses = {"OAuthTokenIssuer"};
+    cert.site = org->site;
+    cert.pool = org->fqdn.str();
+    cert.subject = org->fqdn.str();
+    cert.key_bits = std::max(2048, policy_->key_bits);
+    cert.exportable_key = true;  // imported from PFX / replicated to every Front End
+    std::set<std::string> servers;
+    for (const PlannedPool& pool : plan_.pools) {
+      if (!RunsIis(pool.kind)) continue;
+      for (const PlannedServer& server : pool.servers) servers.insert(server.fqdn.str());
+    }
+    cert.install_on.assign(servers.begin(), servers.end());
+    set.certificates.push_back(std::move(cert));
+  }
+
+  // max_sans: warn, or split into parts that cover every name exactly once (part 1 keeps the
+  // id, the subject and the Lync uses; part N's subject is its first explicit name).
+  CertificateSet ApplySanLimit(CertificateSet set) {
+    size_t limit = static_cast<size_t>(std::max(2, policy_->max_sans));
+    CertificateSet out;
+    for (PlannedCertificate& cert : set.certificates) {
+      if (cert.sans.size() <= limit) {
+        out.certificates.push_back(std::move(cert));
+        continue;
+      }
+      if (!policy_->split_over_max_sans) {
+        diagnostics_.Warning(
+            "LT5010", file_, policy_->origin.Field("max_sans"),
+            fmt::format("certificate {} needs {} names, more than max_sans {}; a CA may refuse "
+                        "it (set split_over_max_sans to plan a split)",
+                        cert.id, cert.sans.size(), limit));
+        out.certificates.push_back(std::move(cert));
+        continue;
+      }
+      std::vector<std::string> rest;
+      for (const std::string& san : cert.sans) {
+        if (san != cert.subject) rest.push_back(san);
+      }
+      std::vector<PlannedCertificate> parts;
+      size_t next = 0;
+      PlannedCertificate first = cert;
+      first.sans = {cert.subject};
+      while (first.sans.size() < limit && next < rest.size()) first.sans.push_back(rest[next++]);
+      std::sort(first.sans.begin(), first.sans.end());
+      parts.push_back(std::move(first));
+      while (next < rest.size()) {
+        PlannedCertificate part = cert;
+        part.id = fmt::format("{}-part{}", cert.id, parts.size() + 1);
+        part.sans.assign(rest.begin() + next, rest.begin() + std::min(rest.size(), next + limit));
+        next += part.sans.size();
+        part.subject.clear();
+        for (const std::string& san : part.sans) {
+          if (!IsWildcard(san)) {
+            part.subject = san;
+            break;
+          }
+        }
+        if (part.subject.empty()) {
+          // Only wildcards left: the original subject is repeated (never a wildcard subject).
+          part.subject = cert.subject;
+          part.sans.push_back(cert.subject);
+        }
+        std::sort(part.sans.begin(), part.sans.end());
+        parts.push_back(std::move(part));
+      }
+      diagnostics_.Note("LT5011", file_, policy_->origin.Field("max_sans"),
+                        fmt::format("certificate {} needs {} names, more than max_sans {}; "
+                                    "planned as {} certificates",
+                                    cert.id, cert.sans.size(), limit, parts.size()));
+      for (size_t i = 0; i < parts.size(); ++i) {
+        parts[i].split_of = cert.id;
+        parts[i].part = static_cast<int>(i + 1);
+        parts[i].parts = static_cast<int>(parts.size());
+        out.certificates.push_back(std::move(parts[i]));
+      }
+    }
+    return out;
+  }
+
+  const Plan& plan_;
+  Diagnostics& diagnostics_;
+  NameIndex names_;
+  const CertificatePolicy* policy_ = nullptr;
+  std::string file_;
+};
+
+}  // namespace
+
+CertificateSet BuildCertificates(const Plan& plan, Diagnostics& diagnostics) {
+  return Builder(plan, diagnostics).Build();
+}
+
+std::string ReverseProxyCertificateId(std::string_view proxy_name) {
+  return "proxy-" + SafeId(proxy_name);
+}
+
+}  // namespace lynctopo

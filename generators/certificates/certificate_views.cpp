@@ -1,0 +1,260 @@
+#include "generators/certificates/certificate_views.hpp"
+
+#include <map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "generators/escape.hpp"
+
+namespace lynctopo {
+
+namespace {
+
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+// The certificate's names other than its subject: what -DomainName must add.
+std::vector<std::string> ExtraNames(const PlannedCertificate& cert) {
+  std::vector<std::string> out;
+  for (const std::string& san : cert.sans) {
+    if (san != cert.subject) out.push_back(san);
+  }
+  return out;
+}
+
+bool IsLyncServerRole(CertificateRole role) {
+  return role != CertificateRole::kReverseProxy;
+}
+
+// Edge servers are workgroup machines (no online enrolment, C17) and public CAs take request
+// files: both are always requested offline.
+bool RequestOffline(const PlannedCertificate& cert) {
+  return cert.ca == CaKind::kPublic || cert.role == CertificateRole::kEdgeInternal ||
+         cert.role == CertificateRole::kEdgeExternal;
+}
+
+nlohmann::json CsvRow(const PlannedCertificate& cert) {
+  return {
+      {"id", CsvCell(cert.id)},
+      {"role", CsvCell(ToString(cert.role))},
+      {"uses", CsvCell(Join(cert.uses, ";"))},
+      {"site", CsvCell(cert.site)},
+      {"pool", CsvCell(cert.pool)},
+      {"server", CsvCell(cert.server)},
+      {"install_on", CsvCell(Join(cert.install_on, ";"))},
+      {"subject", CsvCell(cert.subject)},
+      {"sans", CsvCell(Join(cert.sans, ";"))},
+      {"ca", CsvCell(ToString(cert.ca))},
+      {"key_bits", std::to_string(cert.key_bits)},
+      {"hash", CsvCell(cert.hash)},
+      {"exportable_key", cert.exportable_key ? "yes" : "no"},
+      {"eku", CsvCell(Join(cert.eku, ";"))},
+      {"split_of", CsvCell(cert.split_of)},
+      {"part", cert.part ? std::to_string(cert.part) : ""},
+      {"parts", cert.parts ? std::to_string(cert.parts) : ""},
+  };
+}
+
+nlohmann::json MarkdownRow(const PlannedCertificate& cert) {
+  // Names (FQDN characters only) and ids go into code spans unescaped; free text is escaped.
+  return {
+      {"id", cert.id},
+      {"role", ToString(cert.role)},
+      {"uses",
+       cert.uses.empty() ? std::string("(proxy listener)") : MarkdownCell(Join(cert.uses, ", "))},
+      {"site", MarkdownCell(cert.site)},
+      {"pool", MarkdownCell(cert.pool)},
+      {"server", MarkdownCell(cert.server.empty() ? "(shared)" : cert.server)},
+      {"install_on", MarkdownCell(Join(cert.install_on, ", "))},
+      {"subject", cert.subject},
+      {"sans", cert.sans},
+      {"san_count", cert.sans.size()},
+      {"has_sans", !cert.sans.empty()},
+      {"ca", ToString(cert.ca)},
+      {"key_bits", cert.key_bits},
+      {"hash", MarkdownCell(cert.hash)},
+      {"exportable_key", cert.exportable_key ? "yes" : "no"},
+      {"eku", MarkdownCell(Join(cert.eku, ", "))},
+      {"split", cert.parts > 0},
+      {"split_of", MarkdownCell(cert.split_of)},
+      {"part", cert.part},
+      {"parts", cert.parts},
+  };
+}
+
+// Per server: what to request (or import) and what to assign, in certificate order.
+struct ServerSteps {
+  nlohmann::json requests = nlohmann::json::array();
+  nlohmann::json assignments = nlohmann::json::array();
+  bool iis = false;
+};
+
+nlohmann::json PowerShellRequest(const PlannedCertificate& cert, const std::string& computer) {
+  std::vector<std::string> extra = ExtraNames(cert);
+  nlohmann::json request = {
+      {"id", cert.id},
+      {"id_ps", PowerShellQuote(cert.id)},
+      {"role", ToString(cert.role)},
+      {"types", Join(cert.uses, ",")},
+      {"computer_ps", PowerShellQuote(computer)},
+      {"friendly_ps", PowerShellQuote("lynctopo " + cert.id)},
+      {"key_bits", cert.key_bits},
+      {"exportable", cert.exportable_key},
+      {"has_domain_names", !extra.empty()},
+      {"domain_names_ps", PowerShellQuote(Join(extra, ","))},
+      {"offline_ps", RequestOffline(cert) ? "$true" : "$false"},
+      {"ca", ToString(cert.ca)},
+      {"request", true},
+      {"import", false},
+      {"has_part_note", cert.parts > 0},
+      {"part_note", fmt::format("part {} of {} of {}", cert.part, cert.parts, cert.split_of)},
+  };
+  return request;
+}
+
+}  // namespace
+
+std::string CsvCell(std::string_view text) {
+  std::string value;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    value.push_back('\'');
+  value.append(text);
+  return CsvField(value);
+}
+
+nlohmann::json CertificateToJson(const PlannedCertificate& cert) {
+  nlohmann::json out = {
+      {"id", cert.id},
+      {"role", ToString(cert.role)},
+      {"uses", cert.uses},
+      {"site", cert.site},
+      {"pool", cert.pool},
+      {"server", cert.server.empty() ? nlohmann::json(nullptr) : nlohmann::json(cert.server)},
+      {"install_on", cert.install_on},
+      {"subject", cert.subject},
+      {"sans", cert.sans},
+      {"ca", ToString(cert.ca)},
+      {"key_bits", cert.key_bits},
+      {"hash", cert.hash},
+      {"exportable_key", cert.exportable_key},
+      {"eku", cert.eku},
+  };
+  if (cert.parts > 0) {
+    out["split"] = {{"of", cert.split_of}, {"part", cert.part}, {"parts", cert.parts}};
+  }
+  return out;
+}
+
+nlohmann::json CertificatesToJson(const CertificateSet& set) {
+  nlohmann::json certificates = nlohmann::json::array();
+  for (const PlannedCertificate& cert : set.certificates) {
+    certificates.push_back(CertificateToJson(cert));
+  }
+  return {{"format_version", 1}, {"certificates", certificates}};
+}
+
+nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
+  std::string deployment = plan.topology ? plan.topology->name : "";
+  nlohmann::json certificates = nlohmann::json::array();
+  nlohmann::json proxies = nlohmann::json::array();
+
+  // Servers in order of first appearance; each gets its request and assignment steps.
+  std::vector<std::string> order;
+  std::map<std::string, ServerSteps> steps;
+  auto server = [&](const std::string& fqdn) -> ServerSteps& {
+    auto [it, inserted] = steps.try_emplace(fqdn);
+    if (inserted) order.push_back(fqdn);
+    return it->second;
+  };
+
+  for (const PlannedCertificate& cert : set.certificates) {
+    certificates.push_back({{"md", MarkdownRow(cert)}, {"csv", CsvRow(cert)}});
+    if (!IsLyncServerRole(cert.role)) {
+      proxies.push_back(
+          {{"id", cert.id}, {"install_on_comment", CommentText(Join(cert.install_on, ", "))}});
+      continue;
+    }
+    if (cert.install_on.empty()) continue;
+    // Requested once: on its own server, on the first Edge member (exportable key, imported on
+    // the others), or for OAuth on the first member of the organisation pool.
+    std::string requester = cert.server.empty() ? cert.install_on.front() : cert.server;
+    if (cert.role == CertificateRole::kOAuth) {
+      if (const PlannedPool* pool = plan.FindPool(cert.pool); pool && !pool->servers.empty())
+        requester = pool->servers.front().fqdn.str();
+    }
+    server(requester).requests.push_back(PowerShellRequest(cert, requester));
+    bool assign = cert.part <= 1;  // Lync binds one certificate per use: part 1 only
+    bool global = cert.role == CertificateRole::kOAuth;
+    nlohmann::json assignment = {
+        {"id_ps", PowerShellQuote(cert.id)}, {"types", Join(cert.uses, ",")}, {"global", global}};
+    if (global) {
+      if (assign) server(requester).assignments.push_back(assignment);
+      continue;
+    }
+    for (const std::string& host : cert.install_on) {
+      ServerSteps& s = server(host);
+      if (host != requester) {
+        s.requests.push_back({{"id", cert.id},
+                              {"id_ps", PowerShellQuote(cert.id)},
+                              {"role", ToString(cert.role)},
+                              {"request", false},
+                              {"import", true},
+                              {"source_server", requester},
+                              {"pfx_ps", PowerShellQuote(cert.id + ".pfx")},
+                              {"prompt_ps", PowerShellQuote("PFX password for " + cert.id)},
+                              {"has_part_note", false}});
+      }
+      if (assign) s.assignments.push_back(assignment);
+      if (cert.role == CertificateRole::kStandardEdition ||
+          cert.role == CertificateRole::kFrontEnd || cert.role == CertificateRole::kDirector)
+        s.iis = true;
+    }
+  }
+
+  nlohmann::json servers = nlohmann::json::array();
+  for (const std::string& fqdn : order) {
+    const ServerSteps& s = steps.at(fqdn);
+    servers.push_back({{"fqdn", fqdn},
+                       {"fqdn_ps", PowerShellQuote(fqdn)},
+                       {"requests", s.requests},
+                       {"assignments", s.assignments},
+                       {"has_assignments", !s.assignments.empty()},
+                       {"iis", s.iis}});
+  }
+  return {{"comment", "#"},
+          {"generator", "certificates"},
+          {"deployment", deployment},
+          {"has_deployment", !deployment.empty()},
+          {"deployment_md", MarkdownCell(deployment)},
+          {"deployment_comment", CommentText(deployment)},
+          {"certificates", certificates},
+          {"servers", servers},
+          {"proxies", proxies},
+          {"has_proxies", !proxies.empty()}};
+}
+
+nlohmann::json OpenSslView(const PlannedCertificate& cert) {
+  std::vector<std::string> dns;
+  for (const std::string& san : cert.sans) dns.push_back("DNS:" + san);
+  return {{"comment", "#"},
+          {"generator", "certificates"},
+          {"id", cert.id},
+          {"role", ToString(cert.role)},
+          {"subject", cert.subject},
+          {"key_bits", cert.key_bits},
+          {"hash", cert.hash},
+          {"has_sans", !cert.sans.empty()},
+          {"subject_alt_name", Join(dns, ", ")},
+          {"sans", cert.sans},
+          {"eku", Join(cert.eku, ", ")},
+          {"ca", ToString(cert.ca)}};
+}
+
+}  // namespace lynctopo

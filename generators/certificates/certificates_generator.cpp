@@ -1,0 +1,77 @@
+// The "certificates" generator: renders the certificate plan (certificate_model.hpp) as the
+// certificates/ artifacts: certificates.json, certificates.md, certificates.csv,
+// request-certificates.ps1 and one openssl/<id>.cnf per certificate.
+
+#include "generators/certificates/certificates_generator.hpp"
+
+#include <memory>
+
+#include "generators/certificates/certificate_model.hpp"
+#include "generators/certificates/certificate_views.hpp"
+
+namespace lynctopo {
+
+namespace {
+
+constexpr std::string_view kName = "certificates";
+
+// OpenSSL configs embed names verbatim: only FQDN characters (and a leading "*.") pass.
+bool SafeForOpenSsl(const std::string& name) {
+  if (name.empty()) return false;
+  std::string_view rest = name;
+  if (rest.starts_with("*.")) rest.remove_prefix(2);
+  return rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") == std::string_view::npos;
+}
+
+void Render(GeneratorContext& context, std::string_view template_name, const nlohmann::json& view,
+            std::string path) {
+  std::optional<std::string> text =
+      context.templates.Render(template_name, view, context.diagnostics);
+  if (text) context.outputs.Add(std::move(path), std::move(*text), kName, context.diagnostics);
+}
+
+}  // namespace
+
+std::string_view CertificatesGenerator::name() const {
+  return kName;
+}
+
+std::string_view CertificatesGenerator::summary() const {
+  return "certificate plan: subjects, SANs, CA, key, where to install; CSR configs and "
+         "Request-CsCertificate script";
+}
+
+void CertificatesGenerator::Generate(const Plan& plan, const GeneratorOptions&,
+                                     GeneratorContext& context) const {
+  std::shared_ptr<const CertificateSet> set = context.artifacts.certificates;
+  if (!set)
+    set = std::make_shared<const CertificateSet>(BuildCertificates(plan, context.diagnostics));
+
+  context.outputs.Add("certificates/certificates.json", CertificatesToJson(*set).dump(2) + "\n",
+                      kName, context.diagnostics);
+  nlohmann::json view = CertificatesView(plan, *set);
+  Render(context, "certificates/certificates.md.mustache", view, "certificates/certificates.md");
+  Render(context, "certificates/certificates.csv.mustache", view, "certificates/certificates.csv");
+  Render(context, "certificates/request-certificates.ps1.mustache", view,
+         "certificates/request-certificates.ps1");
+  for (const PlannedCertificate& cert : set->certificates) {
+    bool safe = SafeForOpenSsl(cert.subject);
+    for (const std::string& san : cert.sans) safe = safe && SafeForOpenSsl(san);
+    if (!safe) {
+      context.diagnostics.Error("LT5030", "", {},
+                                "certificate " + cert.id +
+                                    " has a name OpenSSL configs cannot carry; no openssl/" +
+                                    cert.id + ".cnf written");
+      continue;
+    }
+    Render(context, "certificates/openssl.cnf.mustache", OpenSslView(cert),
+           "certificates/openssl/" + cert.id + ".cnf");
+  }
+}
+
+const Generator& CertificatesGeneratorInstance() {
+  static const CertificatesGenerator generator;
+  return generator;
+}
+
+}  // namespace lynctopo

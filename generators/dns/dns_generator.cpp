@@ -1,0 +1,61 @@
+#include "generators/dns/dns_generator.hpp"
+
+#include <memory>
+
+#include "generators/dns/dns_model.hpp"
+#include "generators/dns/dns_render.hpp"
+
+namespace lynctopo {
+
+namespace {
+
+constexpr std::string_view kName = "dns";
+
+class DnsGeneratorImpl final : public Generator {
+ public:
+  std::string_view name() const override { return kName; }
+  std::string_view summary() const override {
+    return "DNS records per view and zone: records.json/csv, BIND zones + named.conf views, "
+           "Windows DNS PowerShell";
+  }
+
+  void Generate(const Plan& plan, const GeneratorOptions& options,
+                GeneratorContext& context) const override {
+    Diagnostics& diagnostics = context.diagnostics;
+    // The model normally comes from BuildArtifacts; build it here when a caller did not.
+    std::shared_ptr<const DnsRecordSet> set = context.artifacts.dns;
+    if (!set) set = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
+
+    Add(context, "dns/records.json", DnsRecordsJson(*set).dump(2) + "\n");
+    Add(context, "dns/records.csv", DnsRecordsCsv(*set));
+
+    DnsZoneSettings settings = ReadDnsZoneSettings(plan, options, diagnostics);
+    for (const DnsZone& zone : set->zones) {
+      Render(context, "dns/zone.mustache", DnsZoneView(*set, zone, settings, diagnostics),
+             DnsZonePath(zone));
+    }
+    Render(context, "dns/named.conf.mustache", DnsNamedConfView(*set), "dns/named.conf");
+    Render(context, "dns/dns.ps1.mustache", DnsPowerShellView(*set), "dns/dns.ps1");
+  }
+
+ private:
+  static void Add(GeneratorContext& context, std::string path, std::string content) {
+    context.outputs.Add(std::move(path), std::move(content), kName, context.diagnostics);
+  }
+
+  static void Render(GeneratorContext& context, std::string_view template_name,
+                     const nlohmann::json& view, std::string path) {
+    std::optional<std::string> text =
+        context.templates.Render(template_name, view, context.diagnostics);
+    if (text) Add(context, std::move(path), std::move(*text));
+  }
+};
+
+}  // namespace
+
+const Generator& DnsGenerator() {
+  static const DnsGeneratorImpl generator;
+  return generator;
+}
+
+}  // namespace lynctopo

@@ -1,0 +1,282 @@
+#include "generators/dns/dns_render.hpp"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "generators/escape.hpp"
+
+namespace lynctopo {
+
+namespace {
+
+constexpr View kViews[] = {View::kInternal, View::kExternal};
+
+std::string SourceFile(const Plan& plan) {
+  return plan.topology ? plan.topology->source_file : std::string();
+}
+
+// Owner name relative to its zone ("@" at the apex), as zone files and Windows DNS want it.
+std::string RelativeName(const std::string& name, const std::string& zone) {
+  if (name == zone) return "@";
+  if (name.size() > zone.size() && name.ends_with(zone) &&
+      name[name.size() - zone.size() - 1] == '.') {
+    return name.substr(0, name.size() - zone.size() - 1);
+  }
+  return name + ".";  // outside the zone: keep it absolute (never happens for built records)
+}
+
+// The records of one (view, zone): a contiguous run, as records are sorted by view then zone.
+std::pair<std::vector<DnsRecord>::const_iterator, std::vector<DnsRecord>::const_iterator>
+ZoneRecords(const DnsRecordSet& set, const DnsZone& zone) {
+  struct Less {
+    bool operator()(const DnsRecord& r, const DnsZone& z) const {
+      return std::tie(r.view, r.zone) < std::tie(z.view, z.name);
+    }
+    bool operator()(const DnsZone& z, const DnsRecord& r) const {
+      return std::tie(z.view, z.name) < std::tie(r.view, r.zone);
+    }
+  };
+  return std::equal_range(set.records.begin(), set.records.end(), zone, Less{});
+}
+
+std::string ZoneRdata(const DnsRecord& r) {
+  switch (r.type) {
+    case DnsType::kA:
+    case DnsType::kAAAA:
+      return r.value;
+    case DnsType::kCname:
+      return r.value + ".";
+    case DnsType::kSrv:
+      return std::to_string(r.priority) + " " + std::to_string(r.weight) + " " +
+             std::to_string(r.port) + " " + r.value + ".";
+  }
+  return r.value;
+}
+
+// The helper of templates/dns/dns.ps1.mustache that adds one record of `type`.
+const char* PowerShellFunction(DnsType type) {
+  switch (type) {
+    case DnsType::kA:
+      return "Add-LtA";
+    case DnsType::kAAAA:
+      return "Add-LtAAAA";
+    case DnsType::kCname:
+      return "Add-LtCName";
+    case DnsType::kSrv:
+      return "Add-LtSrv";
+  }
+  return "Add-LtA";
+}
+
+}  // namespace
+
+std::string HostmasterToRname(std::string_view mailbox) {
+  size_t at = mailbox.find('@');
+  std::string local(at == std::string_view::npos ? std::string_view() : mailbox.substr(0, at));
+  std::string_view domain = at == std::string_view::npos ? mailbox : mailbox.substr(at + 1);
+  if (Fqdn::Check(domain) != FqdnError::kNone) return "";
+  if (at == std::string_view::npos) return ToLower(domain);  // already in RNAME form
+  if (local.empty()) return "";
+  std::string escaped;
+  for (char c : local) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.' || c == '+';
+    if (!ok) return "";
+    if (c == '.') escaped += '\\';
+    escaped += c;
+  }
+  return escaped + "." + ToLower(domain);
+}
+
+DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& options,
+                                    Diagnostics& diagnostics) {
+  DnsZoneSettings settings;
+  std::string file = SourceFile(plan);
+  if (plan.topology) {
+    const DnsSettings& dns = plan.topology->dns;
+    if (dns.ttl > 0) settings.ttl = dns.ttl;
+    if (!dns.primary_ns.empty()) {
+      if (std::optional<Fqdn> ns = Fqdn::Parse(dns.primary_ns)) {
+        settings.primary_ns = ns->str();
+      } else {
+        diagnostics.Error(
+            "LT6008", file, dns.origin.Field("primary_ns"),
+            "DNS primary name server '" + dns.primary_ns + "' is not a valid host name");
+      }
+    }
+    if (!dns.hostmaster.empty()) {
+      settings.hostmaster_rname = HostmasterToRname(dns.hostmaster);
+      if (settings.hostmaster_rname.empty()) {
+        diagnostics.Error("LT6008", file, dns.origin.Field("hostmaster"),
+                          "DNS hostmaster '" + dns.hostmaster +
+                              "' is not a mailbox such as hostmaster@contoso.com");
+      }
+    }
+  }
+  std::string addresses = options.Get("ns_address");
+  size_t start = 0;
+  while (start <= addresses.size() && !addresses.empty()) {
+    size_t comma = addresses.find(',', start);
+    std::string item =
+        addresses.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (IsIpv4(item) || IsIpv6(item)) {
+      settings.ns_addresses.push_back(item);
+    } else {
+      diagnostics.Error("LT6008", "", {},
+                        "dns.ns_address: '" + item + "' is not an IPv4 or IPv6 address");
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return settings;
+}
+
+nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
+  nlohmann::json records = nlohmann::json::array();
+  for (const DnsRecord& r : set.records) {
+    nlohmann::json item = nlohmann::json::object();
+    item["view"] = ToString(r.view);
+    item["zone"] = r.zone;
+    item["name"] = r.name;
+    item["type"] = ToString(r.type);
+    item["ttl"] = r.ttl;
+    item["value"] = r.value;
+    if (r.type == DnsType::kSrv) {
+      item["priority"] = r.priority;
+      item["weight"] = r.weight;
+      item["port"] = r.port;
+    }
+    item["purpose"] = r.purpose;
+    records.push_back(std::move(item));
+  }
+  nlohmann::json doc = nlohmann::json::object();
+  doc["format_version"] = 1;
+  doc["records"] = std::move(records);
+  return doc;
+}
+
+std::string DnsRecordsCsv(const DnsRecordSet& set) {
+  std::string out = "view,zone,name,type,ttl,value,priority,weight,port,purpose\n";
+  for (const DnsRecord& r : set.records) {
+    bool srv = r.type == DnsType::kSrv;
+    out += std::string(ToString(r.view)) + ',' + CsvField(r.zone) + ',' + CsvField(r.name) + ',' +
+           ToString(r.type) + ',' + std::to_string(r.ttl) + ',' + CsvField(r.value) + ',' +
+           (srv ? std::to_string(r.priority) : "") + ',' + (srv ? std::to_string(r.weight) : "") +
+           ',' + (srv ? std::to_string(r.port) : "") + ',' + CsvField(r.purpose) + '\n';
+  }
+  return out;
+}
+
+std::string DnsZonePath(const DnsZone& zone) {
+  return std::string("dns/") + ToString(zone.view) + "/" + zone.name + ".zone";
+}
+
+nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
+                           const DnsZoneSettings& settings, Diagnostics& diagnostics) {
+  auto [begin, end] = ZoneRecords(set, zone);
+  std::string ns = settings.primary_ns.empty() ? "ns1." + zone.name : settings.primary_ns;
+  std::string rname =
+      settings.hostmaster_rname.empty() ? "hostmaster." + zone.name : settings.hostmaster_rname;
+  struct Line {
+    std::string owner, type, rdata, purpose;
+  };
+  std::vector<Line> lines;
+  // A name server inside its own zone needs an address there, or BIND refuses the zone.
+  std::optional<Fqdn> ns_name = Fqdn::Parse(ns);
+  if (ns_name && ns_name->IsWithin(zone.name)) {
+    bool has_address = false;
+    for (size_t i : set.At(zone.view, ns)) {
+      DnsType type = set.records[i].type;
+      has_address = has_address || type == DnsType::kA || type == DnsType::kAAAA;
+    }
+    if (!has_address && settings.ns_addresses.empty()) {
+      diagnostics.Warning("LT6009", "", {},
+                          std::string(ToString(zone.view)) + " zone " + zone.name +
+                              ": name server " + ns +
+                              " lies inside the zone and has no address; BIND refuses to load "
+                              "it. Set --set dns.ns_address=IP or a name server outside the zone");
+    }
+    if (!has_address) {
+      for (const std::string& address : settings.ns_addresses) {
+        lines.push_back(
+            {RelativeName(ns, zone.name), IsIpv4(address) ? "A" : "AAAA", address, "name server"});
+      }
+    }
+  }
+  for (auto it = begin; it != end; ++it) {
+    lines.push_back(
+        {RelativeName(it->name, zone.name), ToString(it->type), ZoneRdata(*it), it->purpose});
+  }
+  size_t width = 1;
+  for (const Line& line : lines) width = std::max(width, line.owner.size());
+  nlohmann::json records = nlohmann::json::array();
+  for (const Line& line : lines) {
+    records.push_back({{"owner", line.owner},
+                       {"pad", std::string(width - line.owner.size() + 1, ' ')},
+                       {"type", line.type},
+                       {"rdata", line.rdata},
+                       {"purpose", line.purpose}});
+  }
+  return {{"comment", ";"},
+          {"generator", "dns"},
+          {"view", ToString(zone.view)},
+          {"zone", zone.name},
+          {"origin", zone.name + "."},
+          {"ttl", settings.ttl},
+          {"soa_mname", ns + "."},
+          {"soa_rname", rname + "."},
+          {"soa_serial", 1},
+          {"soa_refresh", 3600},
+          {"soa_retry", 900},
+          {"soa_expire", 1209600},
+          {"soa_minimum", settings.ttl},
+          {"ns", nlohmann::json::array({{{"host", ns + "."}}})},
+          {"records", std::move(records)}};
+}
+
+nlohmann::json DnsNamedConfView(const DnsRecordSet& set) {
+  nlohmann::json views = nlohmann::json::array();
+  for (View view : kViews) {
+    nlohmann::json zones = nlohmann::json::array();
+    for (const DnsZone& zone : set.zones) {
+      if (zone.view != view) continue;
+      zones.push_back(
+          {{"zone", zone.name}, {"file", DnsZonePath(zone).substr(4)}});  // relative to dns/
+    }
+    std::string name = ToString(view);
+    views.push_back({{"view", name}, {"acl", "lynctopo_" + name}, {"zones", std::move(zones)}});
+  }
+  return {{"comment", "//"}, {"generator", "dns"}, {"views", std::move(views)}};
+}
+
+nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
+  nlohmann::json views = nlohmann::json::array();
+  for (View view : kViews) {
+    nlohmann::json zones = nlohmann::json::array();
+    for (const DnsZone& zone : set.zones) {
+      if (zone.view != view) continue;
+      auto [begin, end] = ZoneRecords(set, zone);
+      nlohmann::json records = nlohmann::json::array();
+      for (auto it = begin; it != end; ++it) {
+        records.push_back({{"zone", PowerShellQuote(zone.name)},
+                           {"name", PowerShellQuote(RelativeName(it->name, zone.name))},
+                           {"value", PowerShellQuote(it->value)},
+                           {"ttl", it->ttl},
+                           {"priority", it->priority},
+                           {"weight", it->weight},
+                           {"port", it->port},
+                           {"function", PowerShellFunction(it->type)},
+                           {"a", it->type == DnsType::kA},
+                           {"aaaa", it->type == DnsType::kAAAA},
+                           {"cname", it->type == DnsType::kCname},
+                           {"srv", it->type == DnsType::kSrv}});
+      }
+      zones.push_back({{"zone", PowerShellQuote(zone.name)}, {"records", std::move(records)}});
+    }
+    views.push_back({{"view", ToString(view)}, {"zones", std::move(zones)}});
+  }
+  return {{"comment", "#"}, {"generator", "dns"}, {"views", std::move(views)}};
+}
+
+}  // namespace lynctopo

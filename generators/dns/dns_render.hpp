@@ -1,0 +1,54 @@
+#pragma once
+
+// Pure renderers of the DNS model: the records.json / CSV documents and the Mustache views of
+// the BIND zone files, the named.conf fragment and the Windows DNS PowerShell script
+// (documented in docs/templates.md, "## dns"). Every embedded value is escaped for its target
+// here, so templates stay free of logic.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "generators/dns/dns_model.hpp"
+#include "generators/generator.hpp"
+#include "model/diagnostics.hpp"
+#include "model/plan.hpp"
+
+namespace lynctopo {
+
+// SOA / NS settings shared by every zone: `topology.dns` plus generator options
+// (`--set dns.ns_address=IP[,IP...]`: glue for a name server that lies inside its zone).
+struct DnsZoneSettings {
+  int ttl = 3600;
+  std::string primary_ns;        // empty: ns1.<zone>
+  std::string hostmaster_rname;  // SOA RNAME, dotted, no trailing dot; empty: hostmaster.<zone>
+  std::vector<std::string> ns_addresses;
+};
+
+// Reads and checks the settings (LT6008 for an invalid name server, hostmaster or address).
+DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& options,
+                                    Diagnostics& diagnostics);
+
+// "hostmaster@contoso.com" → "hostmaster.contoso.com" (dots in the local part escaped, RFC
+// 1035 §8); "" when the text is not a usable mailbox.
+std::string HostmasterToRname(std::string_view mailbox);
+
+// {"format_version":1,"records":[...]}: the public contract of dns/records.json.
+nlohmann::json DnsRecordsJson(const DnsRecordSet& set);
+// The same records as CSV (RFC 4180 quoting), with a header line.
+std::string DnsRecordsCsv(const DnsRecordSet& set);
+
+// Path of a zone file under the output root: "dns/internal/contoso.com.zone".
+std::string DnsZonePath(const DnsZone& zone);
+
+// The view of templates/dns/zone.mustache for one (view, zone). Warns (LT6009) when the zone's
+// name server lies inside the zone and has no address (BIND refuses such a zone).
+nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
+                           const DnsZoneSettings& settings, Diagnostics& diagnostics);
+// The view of templates/dns/named.conf.mustache: both view blocks with their zones.
+nlohmann::json DnsNamedConfView(const DnsRecordSet& set);
+// The view of templates/dns/dns.ps1.mustache.
+nlohmann::json DnsPowerShellView(const DnsRecordSet& set);
+
+}  // namespace lynctopo

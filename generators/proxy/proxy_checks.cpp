@@ -1,0 +1,116 @@
+#include "generators/proxy/proxy_checks.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "generators/certificates/certificate_model.hpp"
+
+namespace lynctopo {
+
+size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagnostics& diagnostics,
+                             const char* only_code) {
+  auto wants = [only_code](std::string_view code) { return !only_code || code == only_code; };
+  const std::string file = plan.topology ? plan.topology->source_file : std::string();
+  size_t found = 0;
+
+  // External names that resolve to a reverse proxy, by (fqdn, proxy).
+  std::set<std::pair<std::string_view, std::string_view>> external_to_proxy;
+  std::unordered_set<std::string_view> admin_hosts;
+  for (const PlannedName& name : plan.names) {
+    if (name.role == NameRole::kAdmin) admin_hosts.insert(name.fqdn.str());
+    if (name.view == View::kExternal && name.target == TargetKind::kReverseProxy) {
+      external_to_proxy.emplace(name.fqdn.str(), name.proxy);
+    }
+  }
+  std::unordered_set<std::string_view> published;
+  for (const ProxyRule& rule : rules.rules) {
+    const std::string& host = rule.public_host.str();
+    published.insert(host);
+    if (wants("LT7020") && !external_to_proxy.contains({host, rule.proxy})) {
+      ++found;
+      diagnostics.Error("LT7020", file, {},
+                        fmt::format("'{}' is published by reverse proxy '{}' but no external DNS "
+                                    "name points it at that proxy",
+                                    host, rule.proxy));
+    }
+    if (wants("LT7022") && admin_hosts.contains(host)) {
+      ++found;
+      diagnostics.Error("LT7022", file, {},
+                        fmt::format("the Admin simple URL host '{}' is published by '{}'; it is "
+                                    "internal only (call 3)",
+                                    host, rule.proxy));
+    }
+    if (wants("LT7023") && rule.listen_tls && rule.certificate.empty()) {
+      ++found;
+      diagnostics.Error("LT7023", file, {},
+                        fmt::format("'{}' is published over TLS by '{}' without a listener "
+                                    "certificate",
+                                    host, rule.proxy));
+    }
+  }
+  for (const PlannedPool& pool : plan.pools) {
+    if (!wants("LT7021")) break;
+    if (!RunsIis(pool.kind) || pool.external_web_fqdn.empty()) continue;
+    if (!published.contains(pool.external_web_fqdn.str())) {
+      ++found;
+      diagnostics.Error("LT7021", file, {},
+                        fmt::format("pool '{}' has external web FQDN '{}' but no reverse proxy "
+                                    "publishes it",
+                                    pool.fqdn.str(), pool.external_web_fqdn.str()));
+    }
+  }
+  return found;
+}
+
+namespace {
+
+void RunOne(const ArtifactSet& artifacts, Diagnostics& diagnostics, const char* code) {
+  if (!artifacts.plan || !artifacts.proxy) return;
+  CheckProxyConsistency(*artifacts.plan, *artifacts.proxy, diagnostics, code);
+}
+
+// The listener certificate a TLS rule names is in the certificate plan and covers its host.
+void CheckListenerCertificatesPlanned(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
+  if (!artifacts.proxy || !artifacts.certificates) return;
+  for (const ProxyRule& rule : artifacts.proxy->rules) {
+    if (!rule.listen_tls || rule.certificate.empty()) continue;
+    const PlannedCertificate* cert = artifacts.certificates->Find(rule.certificate);
+    if (!cert) {
+      diagnostics.Error("LT7023", "", {},
+                        fmt::format("'{}' is published by '{}' with listener certificate '{}', "
+                                    "which the certificate plan does not have",
+                                    rule.public_host.str(), rule.proxy, rule.certificate));
+      continue;
+    }
+    bool covered = std::any_of(cert->sans.begin(), cert->sans.end(), [&](const std::string& san) {
+      return SanCovers(san, rule.public_host.str());
+    });
+    if (!covered) {
+      diagnostics.Error("LT7023", "", {},
+                        fmt::format("'{}' is published by '{}' but its listener certificate '{}' "
+                                    "does not carry the name",
+                                    rule.public_host.str(), rule.proxy, rule.certificate));
+    }
+  }
+}
+
+}  // namespace
+
+void CheckProxyHostsResolveToProxy(const ArtifactSet& a, Diagnostics& d) {
+  RunOne(a, d, "LT7020");
+}
+void CheckExternalWebPublished(const ArtifactSet& a, Diagnostics& d) {
+  RunOne(a, d, "LT7021");
+}
+void CheckAdminNeverPublished(const ArtifactSet& a, Diagnostics& d) {
+  RunOne(a, d, "LT7022");
+}
+void CheckProxyListenerCertificates(const ArtifactSet& a, Diagnostics& d) {
+  RunOne(a, d, "LT7023");
+  CheckListenerCertificatesPlanned(a, d);
+}
+
+}  // namespace lynctopo

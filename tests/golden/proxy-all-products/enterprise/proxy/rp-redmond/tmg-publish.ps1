@@ -1,0 +1,91 @@
+# Forefront TMG 2010 web publishing for reverse proxy rp-redmond (Lync Server 2013), generated
+# by lynctopo. Run elevated on the TMG array manager. Idempotent: the listener and every rule of
+# the same name are updated in place. Settings per domain rules C.4: no authentication on the
+# listener, "No delegation, but client may authenticate directly", original host header
+# forwarded, bridging 443 -> 4443 and 80 -> 8080 (Office Web Apps 443/80), path /*, link
+# translation off, requests from the External network only.
+# Before running: import certificate rp-rp-redmond (with its private key) into the computer's
+# Personal store and pass its thumbprint: .\tmg-publish.ps1 -CertificateThumbprint <hex>
+param([Parameter(Mandatory = $true)][string]$CertificateThumbprint)
+$ErrorActionPreference = 'Stop'
+
+$root = New-Object -ComObject 'FPC.Root'
+$array = $root.GetContainingArray()
+
+# --- Web listener: HTTPS 443 / HTTP 80 (0 = off), no authentication.
+$listenerName = 'Lync rp-redmond web listener'
+$listeners = $array.RuleElements.WebListeners
+$listener = $null
+try { $listener = $listeners.Item($listenerName) } catch { $listener = $null }
+if (-not $listener) { $listener = $listeners.Add($listenerName) }
+$listener.Properties.SSLPort = 443
+$listener.Properties.TCPPort = 80
+$listener.Properties.IntegratedWindowsAuthentication = $false
+$listener.Properties.SSOEnabled = $false
+$listener.Properties.RedirectHTTPAsHTTPS = 0
+$listener.IPsOnNetworks.RemoveAll()
+$listener.IPsOnNetworks.Add('External', 2, '131.107.155.40')
+
+$certificate = Get-Item ('Cert:\LocalMachine\My\' + $CertificateThumbprint)
+$listener.Properties.AppliedSSLCertificates.RemoveAll()
+$listener.Properties.AppliedSSLCertificates.Add($certificate.GetCertHash(), '')
+$listener.Save()
+
+# --- One web publishing rule per public host.
+$rules = $array.ArrayPolicy.PolicyRules
+
+function Set-LyncPublishingRule(
+    [string]$Name, [string]$PublicName, [string]$InternalSite, [string]$Path,
+    [int]$ServerType, [int]$SslPort, [int]$HttpPort, [int]$Delegation,
+    [bool]$ForwardHostHeader, [bool]$TranslateLinks) {
+  $rule = $null
+  try { $rule = $rules.Item($Name) } catch { $rule = $null }
+  if (-not $rule) { $rule = $rules.AddWebPublishingRule($Name) }
+  $rule.Action = 0                                  # Allow
+  $rule.Enabled = $true
+  $web = $rule.WebPublishingProperties
+  $web.PublishedServerApplication = 0               # a single Web site or load balancer
+  $web.WebSite = $InternalSite
+  $web.PublishedServer = ''
+  $web.SetWebListener($listenerName)
+  $web.PublicNames.RemoveAll()
+  $web.PublicNames.Add($PublicName)
+  $web.AllPublicNames = $false
+  $web.PathMappings.RemoveAll()
+  $web.PathMappings.Add($Path, $true, '')
+  $web.SendOriginalHostHeader = $ForwardHostHeader
+  $web.TranslateLinks = $TranslateLinks
+  $web.CredentialsDelegationType = $Delegation
+  $web.PublishedServerType = $ServerType
+  if ($SslPort -gt 0) { $web.SSLRedirectPort = $SslPort }
+  if ($HttpPort -gt 0) { $web.HTTPRedirectPort = $HttpPort }
+  $rule.SourceSelectionIPs.Networks.RemoveAll()
+  $rule.SourceSelectionIPs.Networks.Add('External', 0)
+}
+
+# dialin.contoso.com (dialin, pool dirpool.contoso.local) -> dirext.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync dialin dialin.contoso.com' -PublicName 'dialin.contoso.com' -InternalSite 'dirext.contoso.com' -Path '/*' -ServerType 2 -SslPort 4443 -HttpPort 8080 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# dirext.contoso.com (external-web, pool dirpool.contoso.local) -> dirext.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync external-web dirext.contoso.com' -PublicName 'dirext.contoso.com' -InternalSite 'dirext.contoso.com' -Path '/*' -ServerType 2 -SslPort 4443 -HttpPort 8080 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# lyncdiscover.contoso.com (lyncdiscover, pool dirpool.contoso.local) -> dirext.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync lyncdiscover lyncdiscover.contoso.com' -PublicName 'lyncdiscover.contoso.com' -InternalSite 'dirext.contoso.com' -Path '/*' -ServerType 1 -SslPort 4443 -HttpPort 0 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# lyncdiscover.fabrikam.com (lyncdiscover, pool dirpool.contoso.local) -> dirext.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync lyncdiscover lyncdiscover.fabrikam.com' -PublicName 'lyncdiscover.fabrikam.com' -InternalSite 'dirext.contoso.com' -Path '/*' -ServerType 1 -SslPort 4443 -HttpPort 0 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# meet.contoso.com (meet, pool dirpool.contoso.local) -> dirext.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync meet meet.contoso.com' -PublicName 'meet.contoso.com' -InternalSite 'dirext.contoso.com' -Path '/*' -ServerType 2 -SslPort 4443 -HttpPort 8080 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# meet.fabrikam.com (meet, pool dirpool.contoso.local) -> dirext.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync meet meet.fabrikam.com' -PublicName 'meet.fabrikam.com' -InternalSite 'dirext.contoso.com' -Path '/*' -ServerType 2 -SslPort 4443 -HttpPort 8080 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# owas.contoso.com (office-web-apps, pool owas.contoso.local) -> owas.contoso.local; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync office-web-apps owas.contoso.com' -PublicName 'owas.contoso.com' -InternalSite 'owas.contoso.local' -Path '/*' -ServerType 2 -SslPort 443 -HttpPort 80 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+# webext01.contoso.com (external-web, pool pool01.contoso.local) -> webext01.contoso.com; No delegation, but client may authenticate directly
+Set-LyncPublishingRule -Name 'Lync external-web webext01.contoso.com' -PublicName 'webext01.contoso.com' -InternalSite 'webext01.contoso.com' -Path '/*' -ServerType 2 -SslPort 4443 -HttpPort 8080 -Delegation 0 -ForwardHostHeader $true -TranslateLinks $false
+
+$rules.Save()
+Write-Host 'TMG web publishing rules saved. Use "Test Rule" in the console to check each rule.'

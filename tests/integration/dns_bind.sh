@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# The generated DNS artifacts on a real BIND, for every shipped example:
+#   1. named-checkzone accepts every zone file, named-checkconf -z a named.conf built around the
+#      generated fragment;
+#   2. two named instances serve the fragment (one whose clients match the internal view, one
+#      the external view) and dig proves every record of records.json answers as planned;
+#   3. `lynctopo verify dns` finds no drift against them (records.json and topology as input);
+#   4. a drifted copy (one record removed, one changed) is reported exactly, exit 2.
+set -euo pipefail
+
+for tool in named named-checkzone named-checkconf dig python3; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "SKIPPED: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils)"
+    exit 77
+  fi
+done
+
+work="$WORK_DIR/dns_bind"
+rm -rf "$work"
+mkdir -p "$work"
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    # Bounded wait: at most ~5 s per instance, then force.
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  pids=()
+}
+trap cleanup EXIT
+
+# A port free for both UDP and TCP on 127.0.0.1 (named listens on both).
+free_port() {
+  python3 - <<'PY'
+import random, socket
+for _ in range(200):
+    port = random.randint(20000, 60000)
+    try:
+        for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+            s = socket.socket(socket.AF_INET, kind)
+            s.bind(("127.0.0.1", port))
+            s.close()
+        print(port)
+        break
+    except OSError:
+        continue
+PY
+}
+
+# start_named NAME DNSDIR INTERNAL_ACL EXTERNAL_ACL PORT: a named whose every client falls in
+# the one view that gets `any`.
+start_named() {
+  local name=$1 dnsdir=$2 internal_acl=$3 external_acl=$4 port=$5
+  local run="$work/run-$name"
+  mkdir -p "$run"
+  cat >"$run/named.conf" <<EOF
+acl lynctopo_internal { $internal_acl; };
+acl lynctopo_external { $external_acl; };
+options {
+  directory "$dnsdir";
+  listen-on port $port { 127.0.0.1; };
+  listen-on-v6 { none; };
+  pid-file "$run/named.pid";
+  session-keyfile "$run/session.key";
+  managed-keys-directory "$run";
+  recursion no;
+  dnssec-validation no;
+};
+controls { };
+include "$dnsdir/named.conf";
+EOF
+  if ! named-checkconf -z "$run/named.conf" >"$run/checkconf.log" 2>&1; then
+    cat "$run/checkconf.log"
+    echo "FAIL: named-checkconf -z rejects the configuration built around $dnsdir/named.conf"
+    exit 1
+  fi
+  named -g -c "$run/named.conf" >"$run/named.log" 2>&1 &
+  pids+=($!)
+  # Ready when it answers authoritatively for a zone it serves (bounded: 10 s).
+  local zone
+  zone=$(sed -n 's/^ *zone "\([^"]*\)".*/\1/p' "$dnsdir/named.conf" | head -1)
+  for _ in $(seq 100); do
+    if dig +time=1 +tries=1 +norecurse -p "$port" @127.0.0.1 "$zone" SOA 2>/dev/null |
+      grep -q 'status: NOERROR'; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  cat "$run/named.log"
+  echo "FAIL: named ($name) did not answer on port $port within 10 s"
+  exit 1
+}
+
+# dig every planned (name, type) of a view and compare the answer set exactly.
+prove_with_dig() {
+  local records=$1 view=$2 port=$3
+  python3 - "$records" "$view" "$port" <<'PY'
+import collections, ipaddress, json, subprocess, sys
+records, view, port = sys.argv[1], sys.argv[2], sys.argv[3]
+planned = collections.defaultdict(set)
+for r in json.load(open(records))["records"]:
+    if r["view"] != view:
+        continue
+    value = r["value"].lower()
+    if r["type"] in ("A", "AAAA"):
+        value = str(ipaddress.ip_address(value))
+    if r["type"] == "SRV":
+        value = f'{r["priority"]} {r["weight"]} {r["port"]} {value}'
+    planned[(r["name"], r["type"])].add(value)
+bad = 0
+for (name, rtype), want in sorted(planned.items()):
+    out = subprocess.run(["dig", "+short", "+norecurse", "+time=2", "+tries=2", "-p", port,
+                          "@127.0.0.1", name, rtype], capture_output=True, text=True, check=True)
+    have = set()
+    for line in out.stdout.split("\n"):
+        line = line.strip().lower().rstrip(".")
+        if not line:
+            continue
+        if rtype in ("A", "AAAA"):
+            try:
+                line = str(ipaddress.ip_address(line))
+            except ValueError:
+                continue  # a CNAME in the chain, not an answer of this type
+        have.add(line)
+    if have != want:
+        bad += 1
+        print(f"FAIL: {view} {name} {rtype}: planned {sorted(want)}, BIND answers {sorted(have)}")
+print(f"{view}: {len(planned)} planned (name, type) pairs answered as planned"
+      if not bad else f"{view}: {bad} of {len(planned)} differ")
+sys.exit(1 if bad else 0)
+PY
+}
+
+expect_exit() {
+  local want=$1
+  shift
+  local got=0
+  "$@" >"$work/last.out" 2>"$work/last.err" || got=$?
+  if [[ $got -ne $want ]]; then
+    cat "$work/last.out" "$work/last.err"
+    echo "FAIL: expected exit $want, got $got: $*"
+    exit 1
+  fi
+}
+
+examples=("$SOURCE_DIR"/examples/*.json)
+[[ -e "${examples[0]}" ]] || { echo "SKIPPED: no examples/*.json"; exit 77; }
+
+for example in "${examples[@]}"; do
+  name=$(basename "$example" .json)
+  out="$work/$name"
+  "$LYNCTOPO" generate "$example" --out "$out" --only dns --set dns.ns_address=127.0.0.1 \
+    >"$work/$name-generate.log" 2>&1 || {
+    cat "$work/$name-generate.log"
+    echo "FAIL: generate $name"
+    exit 1
+  }
+  dns="$out/dns"
+  zones=0
+  for file in "$dns"/internal/*.zone "$dns"/external/*.zone; do
+    [[ -f "$file" ]] || continue
+    zone=$(basename "$file" .zone)
+    if ! named-checkzone -k fail -n fail -i full "$zone" "$file" >"$work/checkzone.log" 2>&1; then
+      cat "$work/checkzone.log"
+      echo "FAIL: named-checkzone rejects $file"
+      exit 1
+    fi
+    zones=$((zones + 1))
+  done
+  [[ $zones -gt 0 ]] || { echo "FAIL: $name produced no zone file"; exit 1; }
+
+  port_internal=$(free_port)
+  start_named "$name-internal" "$dns" any none "$port_internal"
+  port_external=$(free_port)
+  start_named "$name-external" "$dns" none any "$port_external"
+
+  prove_with_dig "$dns/records.json" internal "$port_internal"
+  prove_with_dig "$dns/records.json" external "$port_external"
+
+  expect_exit 0 "$LYNCTOPO" verify dns "$dns/records.json" --server "127.0.0.1:$port_internal" \
+    --view internal
+  grep -q '^0 missing, 0 different, 0 extra: no drift\.$' "$work/last.out" ||
+    { cat "$work/last.out"; echo "FAIL: clean internal verify"; exit 1; }
+  expect_exit 0 "$LYNCTOPO" verify dns "$dns/records.json" --server "127.0.0.1:$port_external" \
+    --view external --format json
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format_version"]==1 and d["changes"]==[] and d["checked"]>0, d' "$work/last.out"
+  # The topology itself as input derives the same records.
+  expect_exit 0 "$LYNCTOPO" verify dns "$example" --server "127.0.0.1:$port_external" \
+    --view external
+  # Asking the server of the other view: internal-only zones are refused there, an error
+  # (exit 1) that says so, never a clean result.
+  expect_exit 1 "$LYNCTOPO" verify dns "$dns/records.json" --server "127.0.0.1:$port_external" \
+    --view internal --retries 0
+  grep -q 'REFUSED (is the zone served in this view?)' "$work/last.err" ||
+    { cat "$work/last.err"; echo "FAIL: wrong-view verify"; exit 1; }
+  echo "$name: $zones zones checked, BIND answers every planned record, verify dns is clean"
+  cleanup
+done
+
+# Drift: on a copy of the enterprise external zones, remove one A record and change another.
+drift="$work/drift"
+cp -r "$work/enterprise/dns" "$drift"
+expected=$(python3 - "$drift" <<'PY'
+import collections, json, os, sys
+root = sys.argv[1]
+records = [r for r in json.load(open(os.path.join(root, "records.json")))["records"]
+           if r["view"] == "external" and r["type"] == "A"]
+count = collections.Counter(r["name"] for r in records)
+single = [r for r in records if count[r["name"]] == 1]
+removed, changed = single[0], single[1]
+
+def edit(record, new_rdata):
+    path = os.path.join(root, "external", record["zone"] + ".zone")
+    owner = record["name"][: -len(record["zone"]) - 1] if record["name"] != record["zone"] else "@"
+    lines, hits = [], 0
+    for line in open(path):
+        fields = line.split()
+        if fields[:4] == [owner, "IN", "A", record["value"]]:
+            hits += 1
+            if new_rdata is None:
+                continue
+            line = line.replace(" " + record["value"], " " + new_rdata, 1)
+        lines.append(line)
+    assert hits == 1, (record, hits)
+    open(path, "w").write("".join(lines))
+
+edit(removed, None)
+edit(changed, "192.0.2.99")
+# verify sorts by name: write the two expected lines in that order.
+out = {removed["name"]: f'  + {removed["name"]} A {removed["value"]}',
+       changed["name"]: f'  ~ {changed["name"]} A 192.0.2.99 -> {changed["value"]}'}
+print("\n".join(out[k] for k in sorted(out)))
+PY
+)
+port_drift=$(free_port)
+start_named drift-external "$drift" none any "$port_drift"
+expect_exit 2 "$LYNCTOPO" verify dns "$work/enterprise/dns/records.json" \
+  --server "127.0.0.1:$port_drift" --view external
+actual=$(grep -E '^  [-+~] [^ ]+ (A|AAAA|CNAME|SRV) ' "$work/last.out")
+if [[ "$actual" != "$expected" ]]; then
+  cat "$work/last.out"
+  echo "FAIL: drift report differs; expected:"
+  echo "$expected"
+  exit 1
+fi
+grep -q '^1 missing, 1 different, 0 extra\.$' "$work/last.out" ||
+  { cat "$work/last.out"; echo "FAIL: drift summary"; exit 1; }
+expect_exit 2 "$LYNCTOPO" verify dns "$work/enterprise/dns/records.json" \
+  --server "127.0.0.1:$port_drift" --view external --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["summary"]=={"missing":1,"different":1,"extra":0}, d' "$work/last.out"
+echo "drift reported exactly:"
+echo "$expected"
