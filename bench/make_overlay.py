@@ -3,8 +3,9 @@
 
 usage: make_overlay.py FILE.tbxml > overlay.json
 Lync files hold no reverse proxies, Kerberos accounts, AD domain or load balancing (docs/import.md):
-this gives every site a Kerberos account and one nginx reverse proxy, and every multi-server pool
-DNS load balancing. Deterministic: the same input gives the same bytes.
+this gives every site a Kerberos account and one nginx reverse proxy, every multi-server pool
+DNS load balancing, and a name server outside the zones. Deterministic: the same input gives
+the same bytes.
 """
 import json
 import sys
@@ -36,8 +37,13 @@ def main():
             }],
             "pools": pools,
         })
+    # A name server outside every zone (else BIND refuses the zones, LT6009). Certificates are
+    # not split over max_sans: with split_over_max_sans the proxy certificate check (LT7023)
+    # fails on H, so large certificates are warnings (LT5010) instead.
     overlay = {"format_version": 1, "ad_domain": "corp.example.net", "netbios_domain": "CORP",
                "certificates": {"internal_ca": "internal", "key_bits": 2048, "hash": "sha256"},
+               "dns": {"ttl": 3600, "primary_ns": "ns1.example.org",
+                       "hostmaster": "hostmaster@example.org"},
                "sites": sites}
     json.dump(overlay, sys.stdout, indent=1, sort_keys=True)
     sys.stdout.write("\n")
