@@ -1,6 +1,7 @@
 // lynctopo diff: what changes between the actual topology and the planned one, at the
 // topology level and in every artifact, Terraform-style.
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -51,6 +52,18 @@ std::unique_ptr<Side> LoadSide(const std::string& path, const std::vector<std::s
   return side;
 }
 
+// DNS changes are per record set: count the individual records a change takes away.
+size_t RemovedRecordValues(const Change& c) {
+  static const nlohmann::json kNone = nlohmann::json::array();
+  const nlohmann::json& before = c.before.is_object() ? c.before["values"] : kNone;
+  const nlohmann::json& after = c.after.is_object() ? c.after["values"] : kNone;
+  size_t removed = 0;
+  for (const auto& value : before) {
+    if (std::find(after.begin(), after.end(), value) == after.end()) ++removed;
+  }
+  return removed;
+}
+
 // Pipeline safety flags: a change that removes too much fails the run (exit 1) even though
 // the diff itself succeeded.
 std::vector<std::string> SafetyViolations(const DiffOptions& options,
@@ -58,7 +71,7 @@ std::vector<std::string> SafetyViolations(const DiffOptions& options,
   std::vector<std::string> problems;
   size_t dns_deletes = 0;
   for (const Change& c : changes) {
-    if (c.kind == "dns-record" && c.action == ChangeAction::kDelete) ++dns_deletes;
+    if (c.kind == "dns-record") dns_deletes += RemovedRecordValues(c);
     if (!options.fail_on_delete) continue;
     bool removes = c.action == ChangeAction::kDelete || c.action == ChangeAction::kReplace;
     if (c.kind == "certificate" && c.action == ChangeAction::kUpdate) {

@@ -4,6 +4,7 @@
 #include "generators/dns/dns_model.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
+#include "generators/proxy/proxy_certificates.hpp"
 #include "generators/proxy/proxy_model.hpp"
 
 namespace lynctopo {
@@ -20,7 +21,9 @@ ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics) {
   set.counts["certificates"] = set.certificates->certificates.size();
   set.dns = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
   set.counts["dns records"] = set.dns->records.size();
-  set.proxy = std::make_shared<ProxyRuleSet>(BuildProxyRules(plan, diagnostics));
+  auto proxy = std::make_shared<ProxyRuleSet>(BuildProxyRules(plan, diagnostics));
+  AssignListenerCertificates(*proxy, *set.certificates);
+  set.proxy = std::move(proxy);
   set.counts["proxy rules"] = set.proxy->rules.size();
   set.kerberos = std::make_shared<const KerberosPlan>(BuildKerberosPlan(plan, diagnostics));
   set.counts["spns"] = set.kerberos->spns.size();

@@ -1,9 +1,15 @@
 #include "generators/diff/artifact_diff.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "generators/certificates/certificate_model.hpp"
 #include "generators/certificates/certificate_views.hpp"
+#include "generators/dns/dns_model.hpp"
+#include "generators/dns/dns_verify.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
+#include "generators/proxy/proxy_model.hpp"
 
 namespace lynctopo {
 namespace {
@@ -36,6 +42,35 @@ void NoteCertificate(Change& c) {
   } else if (c.action == ChangeAction::kDelete) {
     c.note = "retire from " + servers;
   }
+}
+
+// One object per record set (view, type, name): its values, so a changed address is one update.
+std::vector<KeyedObject> DnsRecordSets(const ArtifactSet& set) {
+  std::vector<KeyedObject> out;
+  if (!set.dns) return out;
+  std::map<std::string, size_t> index;
+  for (const DnsRecord& r : set.dns->records) {
+    std::string key = std::string(ToString(r.view)) + " " + ToString(r.type) + " " + r.name;
+    auto [it, inserted] = index.emplace(key, out.size());
+    if (inserted) out.push_back({key, json{{"ttl", r.ttl}, {"values", json::array()}}});
+    out[it->second].value["values"].push_back(DnsRecordValue(r));
+  }
+  for (KeyedObject& o : out) std::sort(o.value["values"].begin(), o.value["values"].end());
+  return out;
+}
+
+std::vector<KeyedObject> ProxyRules(const ArtifactSet& set) {
+  std::vector<KeyedObject> out;
+  if (!set.proxy) return out;
+  for (const ProxyRule& r : set.proxy->rules) {
+    out.push_back({r.proxy + " " + r.public_host.str() + ":" + std::to_string(r.listen_port),
+                   json{{"backend", r.backend_host + ":" + std::to_string(r.backend_port)},
+                        {"purpose", r.purpose},
+                        {"pool", r.pool},
+                        {"certificate", r.certificate},
+                        {"timeout_seconds", r.timeout_seconds}}});
+  }
+  return out;
 }
 
 std::vector<KeyedObject> Spns(const ArtifactSet& set) {
@@ -88,6 +123,10 @@ std::vector<Change> DiffArtifacts(const ArtifactSet& before, const ArtifactSet& 
   first = out.size();
   DiffKeyedObjects("artifacts", "spn", Spns(before), Spns(after), include_no_op, out);
   for (size_t i = first; i < out.size(); ++i) NoteSpn(out[i]);
+  DiffKeyedObjects("artifacts", "dns-record", DnsRecordSets(before), DnsRecordSets(after),
+                   include_no_op, out);
+  DiffKeyedObjects("artifacts", "proxy-rule", ProxyRules(before), ProxyRules(after), include_no_op,
+                   out);
   DiffKeyedObjects("artifacts", "iis-server", IisServers(before), IisServers(after), include_no_op,
                    out);
   return out;

@@ -42,7 +42,7 @@ struct ProxyRule {
   bool tls_to_backend = true;  // re-encrypted, never offloaded (C.2); false for 80 → 8080
   bool link_translation = false;
   int timeout_seconds = kDefaultProxyTimeoutSeconds;
-  std::string certificate;  // listener certificate id (`rp-<proxy>`); empty for plain HTTP
+  std::string certificate;  // listener certificate id (`proxy-<proxy>`, see ReverseProxyCertificateId); empty for plain HTTP
 };
 
 // Summary of one proxy for the renderers (listener addresses, certificate).
@@ -51,7 +51,7 @@ struct ProxyListener {
   ProxyProduct product = ProxyProduct::kNginx;
   std::string fqdn;
   std::vector<std::string> external_addresses;
-  std::string certificate;  // `rp-<proxy>`
+  std::string certificate;  // `proxy-<proxy>`
 };
 
 struct ProxyRuleSet {

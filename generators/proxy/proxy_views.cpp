@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -119,6 +120,9 @@ json NginxView(const ProxyListener& proxy, std::span<const ProxyRule> rules,
         {"host", NginxQuote(r.public_host.str())},
         {"host_comment", CommentText(r.public_host.str())},
         {"tls", r.listen_tls},
+        {"own_certificate", r.listen_tls && r.certificate != proxy.certificate},
+        {"cert_file", NginxQuote(options.CertFile(r.certificate, "crt"))},
+        {"key_file", NginxQuote(options.CertFile(r.certificate, "key"))},
         {"listen", ListenSpec(options.listen_address, options.ListenPort(r.listen_port), false)},
         {"scheme", r.tls_to_backend ? "https" : "http"},
         {"upstream", BackendId(r, "lync_")},
@@ -139,7 +143,18 @@ json NginxView(const ProxyListener& proxy, std::span<const ProxyRule> rules,
 json HaproxyView(const ProxyListener& proxy, std::span<const ProxyRule> rules,
                  const RenderOptions& options) {
   json view = Header(proxy, "haproxy");
+  // The listener's certificate first (HAProxy's default), then every split part, chosen by SNI.
+  std::string crt_list = "crt " + HaproxyQuote(options.CertFile(proxy.certificate, "pem"));
+  std::set<std::string> extra_certificates;
+  for (const ProxyRule& r : rules) {
+    if (r.listen_tls && r.certificate != proxy.certificate)
+      extra_certificates.insert(r.certificate);
+  }
+  for (const std::string& id : extra_certificates) {
+    crt_list += " crt " + HaproxyQuote(options.CertFile(id, "pem"));
+  }
   view["pem_file"] = HaproxyQuote(options.CertFile(proxy.certificate, "pem"));
+  view["crt_list"] = crt_list;
   view["backend_verify"] = options.backend_verify;
   view["backend_ca"] = HaproxyQuote(options.backend_ca);
   view["bind_https"] = ListenSpec(options.listen_address, options.listen_https, true);

@@ -8,7 +8,7 @@ CONF=$DIR/haproxy.cfg
 haproxy -c -f "$CONF" >"$TMP/haproxy-c.log" 2>&1 || fail "haproxy -c: $(cat "$TMP/haproxy-c.log")"
 haproxy -db -f "$CONF" >"$TMP/run/haproxy.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 50); do  # bounded wait until the listener answers a planned name
+for _ in $(seq 1 300); do  # bounded wait until the listener answers a planned name
   [ "$(curl -s -o /dev/null -w '%{http_code}' -k --max-time 1 \
     --resolve "${PUBLIC[0]}:$HTTPS_PORT:127.0.0.1" "https://${PUBLIC[0]}:$HTTPS_PORT/")" != 000 ] && break
   sleep 0.1

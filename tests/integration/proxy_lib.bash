@@ -98,7 +98,7 @@ while read -r _ host port tls addr test_port; do
 done < <(awk '$1=="BACKEND"' "$TMP/layout")
 
 wait_for() {  # file pattern: bounded wait for a line
-  for _ in $(seq 1 50); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 300); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   return 1
 }
 for log in "$TMP"/run/backend-*.log; do wait_for "$log" ready || fail "backend $log did not start: $(cat "$log")"; done

@@ -63,7 +63,7 @@ TEST_CASE("Director present: simple URLs and lyncdiscover go to the Director", "
   CHECK(fe->tls_to_backend);
   CHECK_FALSE(fe->link_translation);
   CHECK(fe->timeout_seconds == 960);
-  CHECK(fe->certificate == "rp-rp1");
+  CHECK(fe->certificate == "proxy-rp1");
   CHECK(fe->name == "webext.contoso.com-443");
 
   for (const char* host : {"meet.contoso.com", "dialin.contoso.com", "lyncdiscover.contoso.com"}) {
@@ -86,7 +86,7 @@ TEST_CASE("Director present: simple URLs and lyncdiscover go to the Director", "
 
   CHECK_FALSE(FindRule(set, "admin.contoso.com", 443));
   REQUIRE(set.proxies.size() == 1);
-  CHECK(set.proxies[0].certificate == "rp-rp1");
+  CHECK(set.proxies[0].certificate == "proxy-rp1");
   CHECK(set.proxies[0].product == ProxyProduct::kTmg);
 }
 
@@ -131,7 +131,7 @@ TEST_CASE("Site-level simple URLs are published by the site's proxy to the site'
     CHECK(r.pool == "dir-eu.contoso.local");
   }
   CHECK(dublin[0].listen_port == 80);  // 80 sorts before 443
-  CHECK(dublin[1].certificate == "rp-rp-dublin");
+  CHECK(dublin[1].certificate == "proxy-rp-dublin");
   auto redmond = set.RulesOf("rp-redmond");
   REQUIRE(redmond.size() == 2);
   CHECK(redmond[0].backend_host == "webext.contoso.com");

@@ -114,7 +114,7 @@ TEST_CASE("nginx view: upstreams per backend, options move listeners and backend
                          d);
   CHECK(d.empty());
   json view = proxy::NginxView(set.proxies[0], set.RulesOf("rp1"), options);
-  CHECK(view["cert_file"] == "\"/tmp/certs/rp-rp1.crt\"");
+  CHECK(view["cert_file"] == "\"/tmp/certs/proxy-rp1.crt\"");
   CHECK(view["listen_https"] == "127.0.0.1:18443");
   CHECK(view["timeout_seconds"] == 960);
   const json* dir = FindBy(view["upstreams"], "name", "lync_webdirext_contoso_com_4443_tls");
@@ -136,7 +136,7 @@ TEST_CASE("HAProxy, ARR and TMG views", "[proxy]") {
   auto rules = set.RulesOf("rp1");
 
   json haproxy = proxy::HaproxyView(set.proxies[0], rules, options);
-  CHECK(haproxy["pem_file"] == "'/etc/ssl/lynctopo/rp-rp1.pem'");
+  CHECK(haproxy["pem_file"] == "'/etc/ssl/lynctopo/proxy-rp1.pem'");
   CHECK(haproxy["bind_https"] == ":443");
   CHECK(haproxy["https_hosts"].size() == 4);
   CHECK(haproxy["http_hosts"].size() == 3);  // lyncdiscover is on 443 only

@@ -4,7 +4,7 @@
 # listener, "No delegation, but client may authenticate directly", original host header
 # forwarded, bridging 443 -> 4443 and 80 -> 8080 (Office Web Apps 443/80), path /*, link
 # translation off, requests from the External network only.
-# Before running: import certificate rp-rp-dublin (with its private key) into the computer's
+# Before running: import certificate proxy-rp-dublin (with its private key) into the computer's
 # Personal store and pass its thumbprint: .\tmg-publish.ps1 -CertificateThumbprint <hex>
 param([Parameter(Mandatory = $true)][string]$CertificateThumbprint)
 $ErrorActionPreference = 'Stop'
