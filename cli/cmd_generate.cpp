@@ -1,6 +1,7 @@
 // lynctopo generate: load, derive the plan, build the artifact models, run the chosen
 // generators into memory, prove consistency, then write (or compare with) --out DIR.
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -14,6 +15,7 @@
 #include "generators/check.hpp"
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
+#include "model/validate.hpp"
 
 namespace lynctopo::cli {
 
@@ -28,6 +30,26 @@ struct GenerateArgs {
   std::vector<std::string> settings;
   bool check = false;
   bool dry_run = false;
+  bool timings = false;
+};
+
+// Hidden --timings: wall time per stage on stderr, for bench/run.sh. Off by default so normal
+// output stays deterministic.
+class StageTimer {
+ public:
+  explicit StageTimer(bool enabled) : enabled_(enabled), last_(Clock::now()) {}
+  void Lap(const char* stage) {
+    if (!enabled_) return;
+    Clock::time_point now = Clock::now();
+    std::cerr << fmt::format("timing {:<9} {:9.3f} ms\n", stage,
+                             std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  Clock::time_point last_;
 };
 
 std::string KnownGeneratorNames() {
@@ -97,20 +119,32 @@ int RunGenerate(const GenerateArgs& args) {
   std::map<std::string, GeneratorOptions> options;
   if (!ParseSettings(args.settings, options)) return kExitUsage;
 
+  StageTimer timer(args.timings);
   Diagnostics diagnostics;
-  std::optional<Topology> topology = LoadValidTopology(args.file, args.overlays, diagnostics);
-  if (!topology) {
+  // LoadValidTopology's two steps, apart so --timings can tell them apart.
+  LoadOptions load_options;
+  load_options.overlays = args.overlays;
+  std::optional<Topology> topology = LoadTopologyFile(args.file, diagnostics, load_options);
+  timer.Lap("load");
+  if (topology) ValidateTopology(*topology, diagnostics);
+  timer.Lap("validate");
+  if (!topology || diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics);
     return kExitFailure;
   }
   std::unique_ptr<TemplateStore> templates =
       args.templates.empty() ? std::make_unique<TemplateStore>()
                              : std::make_unique<TemplateStore>(args.templates, diagnostics);
+  timer.Lap("templates");
   Plan plan = DerivePlan(*topology, diagnostics);
+  timer.Lap("plan");
   ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
+  timer.Lap("models");
   OutputSet outputs;
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics);
+  timer.Lap("render");
   RunConsistencyCheck(artifacts, diagnostics);
+  timer.Lap("check");
 
   WriteMode mode = args.check     ? WriteMode::kCheck
                    : args.dry_run ? WriteMode::kDryRun
@@ -123,12 +157,14 @@ int RunGenerate(const GenerateArgs& args) {
     for (const Generator* g : selected) request.generators_run->insert(std::string(g->name()));
   }
   WriteResult result = WriteOutputSet(outputs, args.out, request, diagnostics);
+  timer.Lap("write");
   PrintDiagnostics(diagnostics);
   if (!result.ok) {
     std::cerr << "lynctopo generate: nothing written: the run has errors\n";
     return kExitFailure;
   }
   std::cout << FormatGenerateSummary(plan, artifacts, outputs, selected);
+  timer.Lap("summary");
   if (mode != WriteMode::kWrite) PrintChanges(result, mode);
   if (mode == WriteMode::kCheck) {
     if (result.Differs()) {
@@ -164,6 +200,8 @@ void SetupGenerate(CLI::App& app, CliState& state) {
   CLI::Option* dry_run =
       cmd->add_flag("--dry-run", args->dry_run, "Write nothing; list what would change");
   check->excludes(dry_run);
+  // Hidden (empty group): a benchmarking aid, not part of the interface.
+  cmd->add_flag("--timings", args->timings, "Per-stage wall time on stderr")->group("");
   cmd->footer(
       "Example: lynctopo generate examples/enterprise.json --out out/ --only dns,certificates\n"
       "Exit codes: 0 written/identical, 1 errors (nothing written), 2 --check found differences, "

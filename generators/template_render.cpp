@@ -113,19 +113,27 @@ class TemplateChecker {
 };
 
 // Objects, lists, strings; numbers as their JSON text; false, null and [] are falsy.
+// kainjow's data only takes objects and lists by const reference (a deep copy), so children are
+// moved into place instead: otherwise every level of nesting copies its whole subtree again,
+// which dominated rendering views with thousands of servers.
 mustache::data ToData(const nlohmann::json& value) {
   using Type = nlohmann::json::value_t;
   switch (value.type()) {
     case Type::object: {
-      mustache::object object;
-      for (const auto& [key, item] : value.items()) object.emplace(key, ToData(item));
-      return mustache::data(object);
+      mustache::data object(mustache::data::type::object);
+      for (const auto& [key, item] : value.items()) object[key] = ToData(item);
+      return object;
     }
     case Type::array: {
-      mustache::list list;
-      list.reserve(value.size());
-      for (const auto& item : value) list.push_back(ToData(item));
-      return mustache::data(list);
+      // Cheap placeholders first (growing the vector copies its elements: kainjow's move is
+      // not noexcept), then each is replaced in place. The list is heap-allocated and
+      // non-const inside `list`, so writing through list_value() is well-defined.
+      mustache::data list(mustache::data::type::list);
+      for (size_t i = 0; i < value.size(); ++i) list.push_back(mustache::data(false));
+      auto& items = const_cast<mustache::list&>(list.list_value());
+      size_t i = 0;
+      for (const auto& item : value) items[i++] = ToData(item);
+      return list;
     }
     case Type::string:
       return mustache::data(value.get_ref<const std::string&>());
@@ -168,6 +176,10 @@ class StoreContext : public mustache::basic_context<std::string> {
 
 }  // namespace
 
+struct TemplateStore::CompiledTemplates {
+  std::map<std::string, mustache::mustache, std::less<>> by_name;
+};
+
 std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
                                                  Diagnostics& diagnostics) const {
   const Lookup lookup = [this](std::string_view n) -> std::optional<FoundTemplate> {
@@ -186,15 +198,22 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
                       fmt::format("template '{}': the view is not a JSON object", root->name));
     return std::nullopt;
   }
-  TemplateChecker checker(lookup, diagnostics);
-  if (!checker.Check(*root)) return std::nullopt;
+  if (!compiled_) compiled_ = std::make_shared<CompiledTemplates>();
+  auto cached = compiled_->by_name.find(name);
+  if (cached == compiled_->by_name.end()) {
+    // Only a template whose check found nothing is kept, so a broken one is reported on every
+    // call, as before the cache.
+    TemplateChecker checker(lookup, diagnostics);
+    if (!checker.Check(*root)) return std::nullopt;
+    cached = compiled_->by_name.emplace(std::string(name), std::string(root->source)).first;
+    // Generators escape for their target language while building the view; HTML escaping
+    // would corrupt zone files and scripts.
+    cached->second.set_custom_escape([](const std::string& text) { return text; });
+  }
+  mustache::mustache& compiled = cached->second;
 
   mustache::data data = ToData(view);
   StoreContext context(&data, lookup);
-  mustache::mustache compiled{std::string(root->source)};
-  // Generators escape for their target language while building the view; HTML escaping
-  // would corrupt zone files and scripts.
-  compiled.set_custom_escape([](const std::string& text) { return text; });
   std::string output = compiled.render(context);
   if (!compiled.is_valid()) {
     SourceLoc loc;
@@ -202,6 +221,7 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
     diagnostics.Error(
         "LT4016", DisplayFile(*root), loc,
         fmt::format("cannot render template '{}': {}", root->name, compiled.error_message()));
+    compiled_->by_name.erase(cached);  // its error state would stick: parse afresh next time
     return std::nullopt;
   }
   return output;

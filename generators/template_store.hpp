@@ -4,6 +4,7 @@
 // folder: a file at the same relative path in --templates DIR wins over the built-in one.
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,12 @@ class TemplateStore {
   };
   std::vector<std::pair<std::string, Entry>> entries_;  // sorted by name
   const Entry* Find(std::string_view name) const;
+
+  // Templates Render has already checked and parsed without findings, by the name asked for:
+  // generators render one template per server, and parsing it each time cost more than the
+  // rendering. A cache only (hence mutable); shared by copies, whose entries are the same.
+  struct CompiledTemplates;
+  mutable std::shared_ptr<CompiledTemplates> compiled_;
 };
 
 }  // namespace lynctopo

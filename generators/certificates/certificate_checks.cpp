@@ -78,19 +78,17 @@ void CheckProxyCertificatesCoverPublicHosts(const ArtifactSet& artifacts,
     if (name.role == NameRole::kLyncDiscover) lyncdiscover.insert(name.fqdn.str());
   }
   for (const PlannedProxy& proxy : plan.proxies) {
-    std::vector<const PlannedCertificate*> certs;
+    std::vector<SanIndex> certs;
     for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
       if (cert.role == CertificateRole::kReverseProxy &&
           std::find(cert.install_on.begin(), cert.install_on.end(), proxy.name) !=
               cert.install_on.end())
-        certs.push_back(&cert);
+        certs.emplace_back(cert.sans);
     }
     for (const Fqdn& host : proxy.public_hosts) {
       if (lyncdiscover_on_80 && lyncdiscover.contains(host.str())) continue;
-      bool covered = std::any_of(certs.begin(), certs.end(), [&](const PlannedCertificate* c) {
-        return std::any_of(c->sans.begin(), c->sans.end(),
-                           [&](const std::string& san) { return SanCovers(san, host.str()); });
-      });
+      bool covered = std::any_of(certs.begin(), certs.end(),
+                                 [&](const SanIndex& sans) { return sans.Covers(host.str()); });
       if (!covered) {
         diagnostics.Error("LT5102", "", {},
                           fmt::format("reverse proxy '{}' publishes '{}', but no certificate of "

@@ -67,6 +67,21 @@ bool SanCovers(std::string_view san, std::string_view host) {
   return label.find('.') == std::string_view::npos;
 }
 
+SanIndex::SanIndex(const std::vector<std::string>& sans) {
+  for (const std::string& san : sans) {
+    exact_.insert(san);
+    if (IsWildcard(san)) wildcard_domains_.insert(san.substr(1));
+  }
+}
+
+bool SanIndex::Covers(std::string_view host) const {
+  if (exact_.find(host) != exact_.end()) return true;
+  // A wildcard covers a host whose first label is non-empty and whose rest is its domain.
+  size_t dot = host.find('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  return wildcard_domains_.find(host.substr(dot)) != wildcard_domains_.end();
+}
+
 namespace {
 
 constexpr const char* kUseDefault = "Default";

@@ -1,6 +1,7 @@
 #include "generators/proxy/proxy_checks.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -75,9 +76,16 @@ void RunOne(const ArtifactSet& artifacts, Diagnostics& diagnostics, const char* 
 // The listener certificate a TLS rule names is in the certificate plan and covers its host.
 void CheckListenerCertificatesPlanned(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
   if (!artifacts.proxy || !artifacts.certificates) return;
+  // Indexed once: thousands of rules share a few certificates of thousands of names each.
+  std::map<std::string_view, const PlannedCertificate*> by_id;
+  for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
+    by_id.emplace(cert.id, &cert);  // the first of an id wins, as in CertificateSet::Find
+  }
+  std::map<const PlannedCertificate*, SanIndex> sans_of;
   for (const ProxyRule& rule : artifacts.proxy->rules) {
     if (!rule.listen_tls || rule.certificate.empty()) continue;
-    const PlannedCertificate* cert = artifacts.certificates->Find(rule.certificate);
+    auto found = by_id.find(rule.certificate);
+    const PlannedCertificate* cert = found == by_id.end() ? nullptr : found->second;
     if (!cert) {
       diagnostics.Error("LT7023", "", {},
                         fmt::format("'{}' is published by '{}' with listener certificate '{}', "
@@ -85,10 +93,9 @@ void CheckListenerCertificatesPlanned(const ArtifactSet& artifacts, Diagnostics&
                                     rule.public_host.str(), rule.proxy, rule.certificate));
       continue;
     }
-    bool covered = std::any_of(cert->sans.begin(), cert->sans.end(), [&](const std::string& san) {
-      return SanCovers(san, rule.public_host.str());
-    });
-    if (!covered) {
+    auto sans = sans_of.find(cert);
+    if (sans == sans_of.end()) sans = sans_of.emplace(cert, SanIndex(cert->sans)).first;
+    if (!sans->second.Covers(rule.public_host.str())) {
       diagnostics.Error("LT7023", "", {},
                         fmt::format("'{}' is published by '{}' but its listener certificate '{}' "
                                     "does not carry the name",

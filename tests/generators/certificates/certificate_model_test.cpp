@@ -502,5 +502,30 @@ TEST_CASE("SanCovers matches exact names and one-label wildcards", "[certificate
   CHECK_FALSE(SanCovers("meet.contoso.com", "dialin.contoso.com"));
 }
 
+TEST_CASE("SanIndex answers exactly what any_of over SanCovers answers", "[certificates]") {
+  const std::vector<std::string> sans = {"*.contoso.com", "meet.fabrikam.com", "*.", "sip.a.b"};
+  const SanIndex index(sans);
+  const std::vector<std::string> hosts = {"meet.contoso.com",
+                                          "contoso.com",
+                                          "a.meet.contoso.com",
+                                          ".contoso.com",
+                                          "*.contoso.com",
+                                          "meet.fabrikam.com",
+                                          "fabrikam.com",
+                                          "x.",
+                                          "x.y.",
+                                          "sip.a.b",
+                                          "a.b",
+                                          "",
+                                          "meet.contoso.com.evil"};
+  for (const std::string& host : hosts) {
+    INFO(host);
+    bool scanned = std::any_of(sans.begin(), sans.end(),
+                               [&](const std::string& san) { return SanCovers(san, host); });
+    CHECK(index.Covers(host) == scanned);
+  }
+  CHECK_FALSE(SanIndex({}).Covers("meet.contoso.com"));
+}
+
 }  // namespace
 }  // namespace lynctopo
