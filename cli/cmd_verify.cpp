@@ -120,12 +120,21 @@ void SetupVerifyDns(CLI::App& verify, CliState& state) {
 
 void SetupVerify(CLI::App& app, CliState& state) {
   CLI::App* verify = app.add_subcommand(
-      "verify", "Compare live systems with the plan: DNS servers, reverse proxies");
-  verify->require_subcommand(1);
+      "verify", "Compare live systems with the plan: DNS servers, reverse proxies, certificates");
+  verify->require_subcommand(0, 1);
   verify->footer(
-      "Example:\n  lynctopo verify dns topology.json --server 10.0.0.53:53 --view internal");
+      "Examples:\n"
+      "  lynctopo verify topology.json --dns-server internal=10.0.0.53 \\\n"
+      "      --dns-server external=131.107.155.53 --proxy 131.107.155.40:443 --connect\n"
+      "  lynctopo verify dns topology.json --server 10.0.0.53:53 --view internal\n"
+      "  lynctopo verify proxy topology.json --proxy 131.107.155.40:443\n"
+      "`verify FILE` runs the DNS (--dns-server), reverse-proxy (--proxy) and certificate\n"
+      "(--connect) checks and reports drift like `diff`: + planned but missing live, ~ different,\n"
+      "- live but not planned. Exit 0 no drift, 2 drift, 1 error (no answer, bad input), 64 "
+      "usage.");
   SetupVerifyDns(*verify, state);
   SetupVerifyProxy(*verify, state);
+  SetupVerifyLive(*verify, state);
 }
 
 }  // namespace lynctopo::cli

@@ -30,6 +30,8 @@ void SetupDiff(CLI::App& app, CliState& state);
 void SetupVerify(CLI::App& app, CliState& state);
 // `verify proxy` (cli/cmd_verify_proxy.cpp), added by SetupVerify to its `verify` command.
 void SetupVerifyProxy(CLI::App& verify, CliState& state);
+// `verify FILE` itself (cli/cmd_verify_live.cpp): every live check in the change format.
+void SetupVerifyLive(CLI::App& verify, CliState& state);
 void SetupTemplates(CLI::App& app, CliState& state);
 void SetupSchema(CLI::App& app, CliState& state);
 

@@ -78,6 +78,7 @@ std::vector<std::string> Details(const Change& c) {
 }
 
 std::string LevelTitle(const std::string& level) {
+  if (level == "live") return "Live";
   return level == "topology" ? "Topology" : level == "artifacts" ? "Artifacts" : level;
 }
 

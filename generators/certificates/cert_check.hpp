@@ -39,6 +39,12 @@ std::vector<LoadedCertificate> LoadCertificateFile(const std::string& path,
 // Failures (bad address, refused, timeout, handshake) are LT5321 errors.
 std::vector<LoadedCertificate> FetchCertificates(const std::string& host_port,
                                                  double timeout_seconds, Diagnostics& diagnostics);
+// The same, connecting to `host_port` (an address) but asking for `sni` (a reverse proxy
+// serving many names on one address). Empty `sni`: as FetchCertificates.
+std::vector<LoadedCertificate> FetchCertificatesWithSni(const std::string& host_port,
+                                                        const std::string& sni,
+                                                        double timeout_seconds,
+                                                        Diagnostics& diagnostics);
 
 struct CertFinding {
   std::string code;

@@ -165,6 +165,13 @@ std::vector<LoadedCertificate> LoadCertificateFile(const std::string& path,
 
 std::vector<LoadedCertificate> FetchCertificates(const std::string& host_port,
                                                  double timeout_seconds, Diagnostics& diagnostics) {
+  return FetchCertificatesWithSni(host_port, "", timeout_seconds, diagnostics);
+}
+
+std::vector<LoadedCertificate> FetchCertificatesWithSni(const std::string& host_port,
+                                                        const std::string& sni,
+                                                        double timeout_seconds,
+                                                        Diagnostics& diagnostics) {
   std::vector<LoadedCertificate> out;
   auto fail = [&](const std::string& message) {
     diagnostics.Error("LT5321", host_port, {}, message);
@@ -200,7 +207,11 @@ std::vector<LoadedCertificate> FetchCertificates(const std::string& host_port,
   if (!ssl) return fail(OpenSslError());
   bool is_address = host.find_first_not_of("0123456789.") == std::string::npos ||
                     host.find(':') != std::string::npos;
-  if (!is_address) SSL_set_tlsext_host_name(ssl.get(), host.c_str());
+  if (!sni.empty()) {
+    SSL_set_tlsext_host_name(ssl.get(), sni.c_str());
+  } else if (!is_address) {
+    SSL_set_tlsext_host_name(ssl.get(), host.c_str());
+  }
   SSL_set_fd(ssl.get(), socket.fd());
   if (SSL_connect(ssl.get()) != 1) {
     std::string reason = OpenSslError();

@@ -19,81 +19,8 @@ work="$WORK_DIR/dns_bind"
 rm -rf "$work"
 mkdir -p "$work"
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
-    # Bounded wait: at most ~5 s per instance, then force.
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  pids=()
-}
-trap cleanup EXIT
-
-# A port free for both UDP and TCP on 127.0.0.1 (named listens on both).
-free_port() {
-  python3 - <<'PY'
-import random, socket
-for _ in range(200):
-    port = random.randint(20000, 60000)
-    try:
-        for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
-            s = socket.socket(socket.AF_INET, kind)
-            s.bind(("127.0.0.1", port))
-            s.close()
-        print(port)
-        break
-    except OSError:
-        continue
-PY
-}
-
-# start_named NAME DNSDIR INTERNAL_ACL EXTERNAL_ACL PORT: a named whose every client falls in
-# the one view that gets `any`.
-start_named() {
-  local name=$1 dnsdir=$2 internal_acl=$3 external_acl=$4 port=$5
-  local run="$work/run-$name"
-  mkdir -p "$run"
-  cat >"$run/named.conf" <<EOF
-acl lynctopo_internal { $internal_acl; };
-acl lynctopo_external { $external_acl; };
-options {
-  directory "$dnsdir";
-  listen-on port $port { 127.0.0.1; };
-  listen-on-v6 { none; };
-  pid-file "$run/named.pid";
-  session-keyfile "$run/session.key";
-  managed-keys-directory "$run";
-  recursion no;
-  dnssec-validation no;
-};
-controls { };
-include "$dnsdir/named.conf";
-EOF
-  if ! named-checkconf -z "$run/named.conf" >"$run/checkconf.log" 2>&1; then
-    cat "$run/checkconf.log"
-    echo "FAIL: named-checkconf -z rejects the configuration built around $dnsdir/named.conf"
-    exit 1
-  fi
-  named -g -c "$run/named.conf" >"$run/named.log" 2>&1 &
-  pids+=($!)
-  # Ready when it answers authoritatively for a zone it serves (bounded: 10 s).
-  local zone
-  zone=$(sed -n 's/^ *zone "\([^"]*\)".*/\1/p' "$dnsdir/named.conf" | head -1)
-  for _ in $(seq 100); do
-    if dig +time=1 +tries=1 +norecurse -p "$port" @127.0.0.1 "$zone" SOA 2>/dev/null |
-      grep -q 'status: NOERROR'; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  cat "$run/named.log"
-  echo "FAIL: named ($name) did not answer on port $port within 10 s"
-  exit 1
-}
+source "$(dirname "$0")/dns_lib.bash"
+trap stop_named EXIT
 
 # dig every planned (name, type) of a view and compare the answer set exactly.
 prove_with_dig() {
@@ -198,7 +125,7 @@ for example in "${examples[@]}"; do
   grep -q 'REFUSED (is the zone served in this view?)' "$work/last.err" ||
     { cat "$work/last.err"; echo "FAIL: wrong-view verify"; exit 1; }
   echo "$name: $zones zones checked, BIND answers every planned record, verify dns is clean"
-  cleanup
+  stop_named
 done
 
 # Drift: on a copy of the enterprise external zones, remove one A record and change another.

@@ -92,7 +92,10 @@ start_backend() {  # address port identity tls
   [ "$4" = tls ] && args+=(--cert "$CERTS/backend.crt" --key "$CERTS/backend.key")
   python3 "$SOURCE_DIR/tests/integration/proxy_backend.py" "${args[@]}" >"$TMP/run/backend-$1-$2.log" 2>&1 &
   PIDS+=($!)
+  BACKEND_LOGS+=("$TMP/run/backend-$1-$2.log")
 }
+# The log names, not a glob: the background child may not have created its log yet.
+BACKEND_LOGS=()
 while read -r _ host port tls addr test_port; do
   start_backend "$addr" "$test_port" "$host:$port" "$tls"
 done < <(awk '$1=="BACKEND"' "$TMP/layout")
@@ -101,7 +104,7 @@ wait_for() {  # file pattern: bounded wait for a line
   for _ in $(seq 1 300); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   return 1
 }
-for log in "$TMP"/run/backend-*.log; do wait_for "$log" ready || fail "backend $log did not start: $(cat "$log")"; done
+for log in "${BACKEND_LOGS[@]}"; do wait_for "$log" ready || fail "backend $log did not start: $(cat "$log")"; done
 
 # Each public host reaches exactly its planned backend, Host header intact; unknown hosts refused.
 check_routes() {
