@@ -202,9 +202,10 @@ std::vector<Change> CertCheckToChanges(const std::string& host, const CertCheckR
     }
     c.after["findings"] = findings;
     c.before["findings"] = json::array();
-    std::string note = served.planned != nullptr ? "planned " + served.planned->id + ": " : "";
-    for (size_t i = 0; i < findings.size(); ++i) note += (i ? "; " : "") + findings[i];
-    c.note = note;
+    // The findings themselves are listed under `after`; the note says what was compared.
+    c.note = (served.planned != nullptr ? "compared with planned " + served.planned->id + ", "
+                                        : std::string("no planned certificate matches, ")) +
+             std::to_string(findings.size()) + (findings.size() == 1 ? " finding" : " findings");
     changes.push_back(std::move(c));
   }
   return changes;

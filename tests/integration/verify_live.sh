@@ -66,6 +66,24 @@ expect_exit 1 "$LYNCTOPO" verify "$EXAMPLE" --proxy 127.0.0.1:1 --connect-timeou
 grep -q 'LT9702' "$TMP/last.err" || fail "dead proxy: $(cat "$TMP/last.err")"
 echo "clean: DNS (both views) and nginx verified, no changes"
 
+# --connect: the test listener certificate (CN = the first public host, signed by a throwaway
+# CA) is not the planned one (CN = the planned subject): one certificate update per TLS host,
+# each saying so (LT5303); DNS and routing stay clean.
+expect_exit 2 "${VERIFY[@]}" --dns-server "external=127.0.0.1:$port_external" --connect \
+  --format json
+python3 - "$TMP/last.out" "$TMP/layout" <<'PY' || fail "verify --connect: $(cat "$TMP/last.out")"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+tls_hosts = sorted({l.split()[1] for l in open(sys.argv[2]) if l.startswith("RULE ") and l.split()[2] == "443"})
+changes = [c for c in doc["changes"] if c["action"] != "no-op"]
+assert {c["kind"] for c in changes} == {"certificate"}, changes
+assert sorted(c["address"] for c in changes) == tls_hosts, (changes, tls_hosts)
+for c in changes:
+    assert c["action"] == "update" and any("[LT5303]" in f for f in c["after"]["findings"]), c
+    assert c["before"]["subject"] != c["after"]["subject"], c
+PY
+echo "--connect: the served test certificate is reported on every TLS host"
+
 # 2. Drift: a copy of the external zones with one A record removed and another changed.
 drift=$TMP/drift
 cp -r "$dns" "$drift"

@@ -141,7 +141,8 @@ TEST_CASE("verify live: certificate findings become one certificate update per h
   CHECK(changes[0].kind == "certificate");
   CHECK(changes[0].address == "meet.contoso.com");
   CHECK(changes[0].action == ChangeAction::kUpdate);
-  CHECK(changes[0].note == "planned proxy-rp1: missing SAN meet.contoso.com [LT5301]");
+  CHECK(changes[0].note == "compared with planned proxy-rp1, 1 finding");
+  CHECK(changes[0].after["findings"] == json{"missing SAN meet.contoso.com [LT5301]"});
   std::vector<std::string> lines = DescribeFieldChanges(changes[0].before, changes[0].after);
   CHECK(std::find(lines.begin(), lines.end(), "+ sans meet.contoso.com") != lines.end());
 
