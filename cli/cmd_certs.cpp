@@ -84,6 +84,9 @@ int RunCertsCheck(const CertsCheckArgs& args) {
 void SetupCerts(CLI::App& app, CliState& state) {
   CLI::App* certs = app.add_subcommand("certs", "Certificate tools");
   certs->require_subcommand(1);
+  certs->footer(
+      "Example:\n"
+      "  lynctopo certs check examples/enterprise.json --cert fe01.pem --for fe01.contoso.local");
   CLI::App* check = certs->add_subcommand(
       "check", "Check real certificates (files or a live TLS endpoint) against the plan");
   auto args = std::make_shared<CertsCheckArgs>();
