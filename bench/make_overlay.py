@@ -4,8 +4,8 @@
 usage: make_overlay.py FILE.tbxml > overlay.json
 Lync files hold no reverse proxies, Kerberos accounts, AD domain or load balancing (docs/import.md):
 this gives every site a Kerberos account and one nginx reverse proxy, every multi-server pool
-DNS load balancing, and a name server outside the zones. Deterministic: the same input gives
-the same bytes.
+DNS load balancing, a name server outside the zones and certificates split over max_sans.
+Deterministic: the same input gives the same bytes.
 """
 import json
 import sys
@@ -37,11 +37,11 @@ def main():
             }],
             "pools": pools,
         })
-    # A name server outside every zone (else BIND refuses the zones, LT6009). Certificates are
-    # not split over max_sans: with split_over_max_sans the proxy certificate check (LT7023)
-    # fails on H, so large certificates are warnings (LT5010) instead.
+    # A name server outside every zone (else BIND refuses the zones, LT6009), and certificates
+    # split over max_sans as a deployment with thousands of SIP domains must (else LT5010).
     overlay = {"format_version": 1, "ad_domain": "corp.example.net", "netbios_domain": "CORP",
-               "certificates": {"internal_ca": "internal", "key_bits": 2048, "hash": "sha256"},
+               "certificates": {"internal_ca": "internal", "key_bits": 2048, "hash": "sha256",
+                                "split_over_max_sans": True},
                "dns": {"ttl": 3600, "primary_ns": "ns1.example.org",
                        "hostmaster": "hostmaster@example.org"},
                "sites": sites}

@@ -41,6 +41,13 @@ args_for() {
   esac
 }
 
+# Every run writes into a folder that does not exist yet (else generate skips unchanged files).
+# Old outputs are moved aside, not deleted, until the end: on ext4 without a journal, creating
+# thousands of files right after deleting thousands is several times slower (the kernel avoids
+# recently freed inodes), which would measure the file system rather than lynctopo.
+mkdir -p "$WORK/trash"
+set_aside() { [ ! -e "$1" ] || mv "$1" "$WORK/trash/$(date +%s%N)"; }
+
 # Sum of the sizes of every file under a folder.
 bytes_under() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
 
@@ -57,7 +64,8 @@ median_of() {  # hyperfine JSON -> median seconds of command $2
 time_pair() {  # name, generate command, floor command -> median seconds of each, one per line
   local name=$1 gen=$2 flo=$3 out=$4
   if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 1 --runs "$RUNS" --style basic --prepare "rm -rf $out" \
+    hyperfine -N --warmup 1 --runs "$RUNS" --style basic \
+      --prepare "sh -c '[ ! -e $out ] || mv $out $WORK/trash/\$(date +%s%N)'" \
       --export-json "$WORK/$name.json" -n generate "$gen" -n floor "$flo" >&2
     median_of "$WORK/$name.json" 0
     median_of "$WORK/$name.json" 1
@@ -65,7 +73,7 @@ time_pair() {  # name, generate command, floor command -> median seconds of each
     # No hyperfine: medians of /usr/bin/time wall clock.
     for cmd in "$gen" "$flo"; do
       for _ in $(seq "$RUNS"); do
-        rm -rf "$out"
+        set_aside "$out"
         # shellcheck disable=SC2086
         /usr/bin/time -o "$WORK/wall" -f '%e' $cmd >/dev/null 2>&1
         cat "$WORK/wall"
@@ -85,7 +93,7 @@ for size in $SIZES; do
   echo
   echo "== $size: $(args_for "$size") ($(stat -c %s "$in") bytes of .tbxml)"
   # One checked run first: generate must succeed with no errors; its output gives BYTES.
-  rm -rf "$out"
+  set_aside "$out"
   if ! "$LT" generate "$in" --overlay "$overlay" --out "$out" --timings \
       >"$WORK/$size.stdout" 2>"$WORK/$size.stderr"; then
     cat "$WORK/$size.stderr" >&2
@@ -93,8 +101,8 @@ for size in $SIZES; do
     exit 1
   fi
   if grep -q -v '^timing ' "$WORK/$size.stderr"; then
-    echo "diagnostics on $size (expected none):" >&2
-    grep -v '^timing ' "$WORK/$size.stderr" | head -5 >&2
+    echo "warnings: $(grep -c -v '^timing ' "$WORK/$size.stderr"), e.g.:"
+    grep -v '^timing ' "$WORK/$size.stderr" | head -2 | cut -c1-160
   fi
   bytes=$(bytes_under "$out")
   files=$(find "$out" -type f | wc -l)
@@ -105,7 +113,7 @@ for size in $SIZES; do
   gen="$LT generate $in --overlay $overlay --out $out"
   flo="$WORK/floor $in $bytes $WORK/$size-floor.bin"
   mapfile -t medians < <(time_pair "$size" "$gen" "$flo" "$out")
-  rm -rf "$out"
+  set_aside "$out"
   gen_mb=$(peak_mb $gen)
   flo_mb=$(peak_mb $flo)
   ratio=$(awk -v a="${medians[0]}" -v b="${medians[1]}" 'BEGIN { printf "%.1f", a / b }')
@@ -121,6 +129,7 @@ for size in $SIZES; do
   fi
   echo "$line"
   SUMMARY="$SUMMARY$line"$'\n'
+  rm -rf "$WORK/trash" && mkdir "$WORK/trash"
 done
 
 echo
