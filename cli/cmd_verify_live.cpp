@@ -146,7 +146,7 @@ int RunVerifyLive(const VerifyLiveArgs& args) {
       std::cout << ChangesToJson(changes).dump(2) << '\n';
       break;
     case OutputFormat::kMarkdown:
-      std::cout << ChangesToMarkdown(changes);
+      std::cout << ChangesToMarkdown(changes, "lynctopo verify");
       break;
     case OutputFormat::kText:
       std::cout << ChangesToText(changes);

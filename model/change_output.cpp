@@ -116,8 +116,9 @@ std::string ChangesToText(const std::vector<Change>& changes) {
   return out;
 }
 
-std::string ChangesToMarkdown(const std::vector<Change>& changes) {
-  std::string out = "### lynctopo diff\n\n**" + SummaryLine(Summarize(changes)) + "**\n";
+std::string ChangesToMarkdown(const std::vector<Change>& changes, std::string_view title) {
+  std::string out =
+      "### " + std::string(title) + "\n\n**" + SummaryLine(Summarize(changes)) + "**\n";
   std::string level;
   for (const Change& c : changes) {
     if (c.action == ChangeAction::kNoOp) continue;

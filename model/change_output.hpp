@@ -4,6 +4,7 @@
 // pipelines (JSON with format_version, like Terraform's JSON plan).
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,9 @@ std::vector<std::string> DescribeFieldChanges(const nlohmann::json& before,
                                               const nlohmann::json& after);
 
 std::string ChangesToText(const std::vector<Change>& changes);
-std::string ChangesToMarkdown(const std::vector<Change>& changes);
+// `title` heads the comment ("lynctopo diff", "lynctopo verify").
+std::string ChangesToMarkdown(const std::vector<Change>& changes,
+                              std::string_view title = "lynctopo diff");
 nlohmann::json ChangesToJson(const std::vector<Change>& changes);
 
 // "Plan: 2 to add, 1 to change, 0 to remove." (or "No changes.")

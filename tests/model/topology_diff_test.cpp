@@ -141,4 +141,6 @@ TEST_CASE("text, Markdown and JSON renderings of a change list", "[diff]") {
   std::string md = ChangesToMarkdown(changes);
   CHECK_THAT(md, Catch::Contains("| delete | server | `fe02.contoso.local` |"));
   CHECK_THAT(md, Catch::StartsWith("### lynctopo diff\n\n**Plan: 1 to add"));
+  CHECK_THAT(ChangesToMarkdown(changes, "lynctopo verify"),
+             Catch::StartsWith("### lynctopo verify\n\n**Plan: 1 to add"));
 }
