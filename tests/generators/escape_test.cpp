@@ -8,8 +8,12 @@ TEST_CASE("PowerShellQuote doubles single quotes and never expands", "[escape]")
   CHECK(PowerShellQuote("site:Redmond") == "'site:Redmond'");
   CHECK(PowerShellQuote("O'Hare $x `y") == "'O''Hare $x `y'");
   // Typographic single quotes end a PowerShell string too: they are doubled as well.
-  CHECK(PowerShellQuote("a\xe2\x80\x98" "b\xe2\x80\x99" "c") ==
-        "'a\xe2\x80\x98\xe2\x80\x98" "b\xe2\x80\x99\xe2\x80\x99" "c'");
+  CHECK(PowerShellQuote("a\xe2\x80\x98"
+                        "b\xe2\x80\x99"
+                        "c") ==
+        "'a\xe2\x80\x98\xe2\x80\x98"
+        "b\xe2\x80\x99\xe2\x80\x99"
+        "c'");
   CHECK(PowerShellQuote("\xe2\x80\x9c") == "'\xe2\x80\x9c'");  // a double quote stays single
 }
 
