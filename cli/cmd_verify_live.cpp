@@ -2,7 +2,6 @@
 // in the change format of `diff` (generators/verify/live_verify.hpp). Wired in by `verify`
 // (cli/cmd_verify.cpp) as the command's own action when no sub-subcommand is given.
 
-#include <charconv>
 #include <iostream>
 #include <memory>
 
@@ -30,35 +29,6 @@ struct VerifyLiveArgs {
   int connect_timeout = 5;
   std::string format = "text";
 };
-
-// "ADDR", "ADDR:PORT", "[V6]:PORT", "V6" -> address and port (default 443).
-bool SplitProxyAddress(const std::string& text, std::string* address, int* port) {
-  *port = 443;
-  std::string rest;
-  if (!text.empty() && text[0] == '[') {
-    size_t close = text.find(']');
-    if (close == std::string::npos) return false;
-    *address = text.substr(1, close - 1);
-    rest = text.substr(close + 1);
-    if (!rest.empty() && rest[0] != ':') return false;
-    if (!rest.empty()) rest.erase(0, 1);
-    if (rest.empty() && close + 1 < text.size()) return false;
-  } else if (size_t colon = text.rfind(':');
-             colon != std::string::npos && text.find(':') == colon) {
-    *address = text.substr(0, colon);
-    rest = text.substr(colon + 1);
-    if (rest.empty()) return false;
-  } else {
-    *address = text;
-  }
-  if (!rest.empty()) {
-    auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), *port);
-    if (ec != std::errc() || end != rest.data() + rest.size() || *port < 1 || *port > 65535) {
-      return false;
-    }
-  }
-  return !address->empty();
-}
 
 // --dns-server [internal=|external=]ADDR[:PORT], repeatable: a server without a view prefix
 // is asked for every view of --dns-view. Returns an error message, or "" when fine.
@@ -117,7 +87,7 @@ int RunVerifyLive(const VerifyLiveArgs& args) {
   options.dns_timeout_seconds = args.dns_timeout;
   options.dns_retries = args.dns_retries;
   if (!args.proxy.empty() &&
-      !SplitProxyAddress(args.proxy, &options.proxy_address, &options.proxy_port)) {
+      !SplitAddressPort(args.proxy, &options.proxy_address, &options.proxy_port)) {
     std::cerr << "lynctopo verify: --proxy must be ADDR or ADDR:PORT ([V6]:PORT)\n";
     return kExitUsage;
   }

@@ -1,7 +1,6 @@
 // `lynctopo verify proxy FILE --proxy ADDR[:PORT]`: checks a running reverse proxy against the
 // plan (generators/proxy/proxy_verify.hpp). Wired in by `verify` (cli/cmd_verify.cpp).
 
-#include <charconv>
 #include <iostream>
 #include <set>
 
@@ -25,33 +24,6 @@ struct VerifyProxyArgs {
   int connect_timeout = 5;
 };
 
-// "ADDR", "ADDR:PORT", "[V6]:PORT", "V6" -> address and port (default 443).
-bool SplitAddress(const std::string& text, std::string* address, int* port) {
-  *port = 443;
-  std::string rest;
-  if (!text.empty() && text[0] == '[') {
-    size_t close = text.find(']');
-    if (close == std::string::npos) return false;
-    *address = text.substr(1, close - 1);
-    rest = text.substr(close + 1);
-    if (!rest.empty() && rest[0] != ':') return false;
-    if (!rest.empty()) rest.erase(0, 1);
-  } else if (size_t colon = text.rfind(':');
-             colon != std::string::npos && text.find(':') == colon) {
-    *address = text.substr(0, colon);
-    rest = text.substr(colon + 1);
-  } else {
-    *address = text;
-  }
-  if (!rest.empty()) {
-    auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), *port);
-    if (ec != std::errc() || end != rest.data() + rest.size() || *port < 1 || *port > 65535) {
-      return false;
-    }
-  }
-  return !address->empty();
-}
-
 int RunVerifyProxy(const VerifyProxyArgs& args) {
   OutputFormat format;
   if (!ParseOutputFormat(args.format, &format)) {
@@ -60,7 +32,7 @@ int RunVerifyProxy(const VerifyProxyArgs& args) {
   }
   std::string address;
   int port = 443;
-  if (!SplitAddress(args.proxy_address, &address, &port)) {
+  if (!SplitAddressPort(args.proxy_address, &address, &port)) {
     std::cerr << "lynctopo: --proxy must be ADDR or ADDR:PORT ([V6]:PORT)\n";
     return kExitUsage;
   }

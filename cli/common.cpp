@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,34 @@ void PrintDiagnostics(const Diagnostics& diagnostics) {
     if (line != previous) std::cerr << line << '\n';
     previous = std::move(line);
   }
+}
+
+bool SplitAddressPort(const std::string& text, std::string* address, int* port) {
+  *port = 443;
+  std::string rest;
+  if (!text.empty() && text[0] == '[') {
+    size_t close = text.find(']');
+    if (close == std::string::npos) return false;
+    *address = text.substr(1, close - 1);
+    rest = text.substr(close + 1);
+    if (!rest.empty() && rest[0] != ':') return false;
+    if (!rest.empty()) rest.erase(0, 1);
+    if (rest.empty() && close + 1 < text.size()) return false;
+  } else if (size_t colon = text.rfind(':');
+             colon != std::string::npos && text.find(':') == colon) {
+    *address = text.substr(0, colon);
+    rest = text.substr(colon + 1);
+    if (rest.empty()) return false;
+  } else {
+    *address = text;
+  }
+  if (!rest.empty()) {
+    auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), *port);
+    if (ec != std::errc() || end != rest.data() + rest.size() || *port < 1 || *port > 65535) {
+      return false;
+    }
+  }
+  return !address->empty();
 }
 
 bool WriteTextOutput(const std::string& path, const std::string& content,

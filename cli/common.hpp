@@ -27,6 +27,11 @@ std::optional<Topology> LoadValidTopology(const std::string& path,
 // caller embeds DiagnosticsToJson in its own output).
 void PrintDiagnostics(const Diagnostics& diagnostics);
 
+// "ADDR", "ADDR:PORT", "[V6]:PORT" or "V6" -> address and port (443 when none is given). False
+// for an empty address, a malformed bracket, or a port that is empty, not a number or outside
+// 1..65535.
+bool SplitAddressPort(const std::string& text, std::string* address, int* port);
+
 // Writes `content` to `path` atomically (temp file in the same folder + rename); "-" = stdout.
 bool WriteTextOutput(const std::string& path, const std::string& content, Diagnostics& diagnostics);
 
