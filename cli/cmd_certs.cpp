@@ -12,7 +12,7 @@
 #include "cli/common.hpp"
 #include "generators/certificates/cert_check.hpp"
 #include "generators/certificates/certificate_model.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::cli {
 

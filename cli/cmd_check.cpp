@@ -7,7 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "generators/check.hpp"
+#include "generators/check/check.hpp"
 
 namespace lynctopo::cli {
 

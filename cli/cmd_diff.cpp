@@ -8,10 +8,10 @@
 #include "cli/common.hpp"
 #include "generators/artifact_set.hpp"
 #include "generators/diff/artifact_diff.hpp"
-#include "model/change_output.hpp"
-#include "model/plan.hpp"
-#include "model/topology_diff.hpp"
-#include "model/validate.hpp"
+#include "model/diff/change_output.hpp"
+#include "model/diff/topology_diff.hpp"
+#include "model/plan/plan.hpp"
+#include "model/validate/validate.hpp"
 
 namespace lynctopo::cli {
 namespace {

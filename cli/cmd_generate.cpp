@@ -12,10 +12,10 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/generate_summary.hpp"
-#include "generators/check.hpp"
+#include "generators/check/check.hpp"
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
-#include "model/validate.hpp"
+#include "model/validate/validate.hpp"
 
 namespace lynctopo::cli {
 

@@ -9,8 +9,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "model/plan.hpp"
-#include "model/plan_output.hpp"
+#include "model/plan/output.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::cli {
 

@@ -10,7 +10,7 @@
 #include "cli/common.hpp"
 #include "generators/dns/dns_model.hpp"
 #include "generators/dns/dns_verify.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::cli {
 

@@ -10,8 +10,8 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "generators/verify/live_verify.hpp"
-#include "model/change_output.hpp"
-#include "model/plan.hpp"
+#include "model/diff/change_output.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::cli {
 namespace {

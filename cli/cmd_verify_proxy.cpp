@@ -10,7 +10,7 @@
 #include "cli/common.hpp"
 #include "generators/proxy/proxy_model.hpp"
 #include "generators/proxy/proxy_verify.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::cli {
 namespace {

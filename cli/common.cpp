@@ -8,7 +8,7 @@
 
 #include <unistd.h>
 
-#include "model/validate.hpp"
+#include "model/validate/validate.hpp"
 
 namespace lynctopo::cli {
 

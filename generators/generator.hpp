@@ -12,7 +12,7 @@
 #include "generators/output_set.hpp"
 #include "generators/template_store.hpp"
 #include "model/diagnostics.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo {
 

@@ -1,6 +1,6 @@
 // The one table of generators, in output order. No self-registration: adding a generator is
-// one #include and one line here. Each generator exposes its instance from its own folder, e.g.
-//   generators/dns/dns_generator.hpp:  const Generator& DnsGenerator();
+// one #include and one line here. Every generator exposes its one instance from its own folder
+// as `const Generator& <Name>Generator();`, e.g. generators/dns/dns_generator.hpp: DnsGenerator().
 #include <algorithm>
 #include <vector>
 
@@ -16,11 +16,8 @@ namespace lynctopo {
 std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
-      &CertificatesGeneratorInstance(),
-      &DnsGenerator(),
-      &ProxyGenerator(),
-      &KerberosGenerator(),
-      &IisGenerator(),
+      &CertificatesGenerator(), &DnsGenerator(), &ProxyGenerator(),
+      &KerberosGenerator(),     &IisGenerator(),
   };
   return generators;
 }

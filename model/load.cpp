@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/import_lync.hpp"
 #include "model/line_index.hpp"
+#include "model/lync/import.hpp"
 
 namespace lynctopo {
 namespace {

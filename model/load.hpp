@@ -35,7 +35,7 @@ std::optional<std::string> ReadInputFile(const std::string& path, Diagnostics& d
 
 // Our formats, from text already in memory. `path` is used for diagnostics. `partial` (for
 // overlays) lets required fields be left out. Every object's Origin lists exactly the fields
-// present in the file (see format_binding.hpp), so an overlay can tell "set" from "default".
+// present in the file (see model/formats/binding.hpp), so an overlay can tell "set" from "default".
 std::optional<Topology> LoadJsonTopology(std::string_view text, const std::string& path,
                                          Diagnostics& diagnostics, bool partial = false);
 std::optional<Topology> LoadXmlTopology(std::string_view text, const std::string& path,

@@ -1,6 +1,6 @@
 #pragma once
 
-// Consistency rules about the certificate plan (see generators/check_rules.cpp).
+// Consistency rules about the certificate plan (see generators/check/rules.cpp).
 
 #include "generators/artifact_set.hpp"
 #include "model/diagnostics.hpp"

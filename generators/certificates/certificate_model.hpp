@@ -11,7 +11,7 @@
 
 #include "generators/artifact_set.hpp"
 #include "model/diagnostics.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo {
 

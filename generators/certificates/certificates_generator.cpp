@@ -30,19 +30,21 @@ void Render(GeneratorContext& context, std::string_view template_name, const nlo
   if (text) context.outputs.Add(std::move(path), std::move(*text), kName, context.diagnostics);
 }
 
-}  // namespace
+class CertificatesGeneratorImpl final : public Generator {
+ public:
+  std::string_view name() const override { return kName; }
+  std::string_view summary() const override;
+  void Generate(const Plan& plan, const GeneratorOptions& options,
+                GeneratorContext& context) const override;
+};
 
-std::string_view CertificatesGenerator::name() const {
-  return kName;
-}
-
-std::string_view CertificatesGenerator::summary() const {
+std::string_view CertificatesGeneratorImpl::summary() const {
   return "certificate plan: subjects, SANs, CA, key, where to install; CSR configs and "
          "Request-CsCertificate script";
 }
 
-void CertificatesGenerator::Generate(const Plan& plan, const GeneratorOptions&,
-                                     GeneratorContext& context) const {
+void CertificatesGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
+                                         GeneratorContext& context) const {
   std::shared_ptr<const CertificateSet> set = context.artifacts.certificates;
   if (!set)
     set = std::make_shared<const CertificateSet>(BuildCertificates(plan, context.diagnostics));
@@ -69,8 +71,10 @@ void CertificatesGenerator::Generate(const Plan& plan, const GeneratorOptions&,
   }
 }
 
-const Generator& CertificatesGeneratorInstance() {
-  static const CertificatesGenerator generator;
+}  // namespace
+
+const Generator& CertificatesGenerator() {
+  static const CertificatesGeneratorImpl generator;
   return generator;
 }
 

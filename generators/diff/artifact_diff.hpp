@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "generators/artifact_set.hpp"
-#include "model/change.hpp"
+#include "model/diff/change.hpp"
 
 namespace lynctopo {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// Consistency rules over the DNS model (registered in generators/check_rules.cpp).
+// Consistency rules over the DNS model (registered in generators/check/rules.cpp).
 
 #include "generators/artifact_set.hpp"
 #include "model/diagnostics.hpp"

@@ -13,7 +13,7 @@
 #include "generators/dns/dns_model.hpp"
 #include "generators/generator.hpp"
 #include "model/diagnostics.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo {
 

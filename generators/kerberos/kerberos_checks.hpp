@@ -1,6 +1,6 @@
 #pragma once
 
-// Consistency rules of the Kerberos plan (registered in generators/check_rules.cpp).
+// Consistency rules of the Kerberos plan (registered in generators/check/rules.cpp).
 
 #include "generators/artifact_set.hpp"
 #include "model/diagnostics.hpp"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "model/diagnostics.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo {
 

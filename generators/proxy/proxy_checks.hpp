@@ -1,7 +1,7 @@
 #pragma once
 
 // Consistency rules of the reverse proxy (issue 6, item 4), to be listed in the check table
-// (generators/check_rules.cpp) once it exists. They reason about the plan and the rule model:
+// (generators/check/rules.cpp) once it exists. They reason about the plan and the rule model:
 //   LT7020 a public host has no external DNS name pointing at its publishing proxy;
 //   LT7021 an SE / FE / Director pool's external web FQDN is not published;
 //   LT7022 the Admin simple URL host is published (call 3);
@@ -10,7 +10,7 @@
 #include "generators/artifact_set.hpp"
 #include "generators/proxy/proxy_model.hpp"
 #include "model/diagnostics.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo {
 
@@ -18,7 +18,7 @@ namespace lynctopo {
 size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagnostics& diagnostics,
                              const char* only_code = nullptr);
 
-// The entries of the consistency table (generators/check_rules.cpp), one per code.
+// The entries of the consistency table (generators/check/rules.cpp), one per code.
 void CheckProxyHostsResolveToProxy(const ArtifactSet& artifacts, Diagnostics& diagnostics);
 void CheckExternalWebPublished(const ArtifactSet& artifacts, Diagnostics& diagnostics);
 void CheckAdminNeverPublished(const ArtifactSet& artifacts, Diagnostics& diagnostics);

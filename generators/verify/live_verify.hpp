@@ -2,7 +2,7 @@
 
 // `lynctopo verify FILE`: the live side of "actual". Runs the DNS, reverse-proxy and
 // certificate checks against the endpoints the plan names and reports what differs as
-// `Change`s, the action model `diff` uses (model/change.hpp): the plan is the desired state,
+// `Change`s, the action model `diff` uses (model/diff/change.hpp): the plan is the desired state,
 // the live systems are the current one.
 
 #include <optional>
@@ -12,9 +12,9 @@
 #include "generators/certificates/cert_check.hpp"
 #include "generators/dns/dns_verify.hpp"
 #include "generators/proxy/proxy_verify.hpp"
-#include "model/change.hpp"
 #include "model/diagnostics.hpp"
-#include "model/plan.hpp"
+#include "model/diff/change.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo {
 

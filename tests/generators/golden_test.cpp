@@ -17,8 +17,8 @@
 #include "generators/generator.hpp"
 #include "generators/run_generators.hpp"
 #include "model/load.hpp"
-#include "model/plan.hpp"
-#include "model/validate.hpp"
+#include "model/plan/plan.hpp"
+#include "model/validate/validate.hpp"
 
 namespace lynctopo {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "generators/certificates/certificate_checks.hpp"
 #include "generators/certificates/certificate_model.hpp"
-#include "generators/check.hpp"
+#include "generators/check/check.hpp"
 #include "tests/generators/certificates/hand_plan.hpp"
 
 namespace lynctopo {

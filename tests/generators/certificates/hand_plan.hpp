@@ -1,14 +1,14 @@
 #pragma once
 
 // Builds Plan objects by hand for the certificate tests, so they depend on the plan contract
-// (model/plan.hpp) and not on DerivePlan: each test states exactly the names it relies on.
+// (model/plan/plan.hpp) and not on DerivePlan: each test states exactly the names it relies on.
 
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "model/fqdn.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 #include "model/topology.hpp"
 
 namespace lynctopo::testing {

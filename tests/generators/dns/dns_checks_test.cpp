@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "generators/certificates/certificate_model.hpp"
-#include "generators/check.hpp"
+#include "generators/check/check.hpp"
 #include "generators/dns/dns_checks.hpp"
 #include "tests/generators/dns/dns_test_plan.hpp"
 

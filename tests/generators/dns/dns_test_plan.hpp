@@ -9,7 +9,7 @@
 
 #include "generators/dns/dns_model.hpp"
 #include "model/fqdn.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::testing {
 

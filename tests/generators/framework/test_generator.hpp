@@ -6,7 +6,7 @@
 // an error like a generator that found a problem.
 
 #include "generators/generator.hpp"
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::testing {
 

@@ -9,12 +9,12 @@
 #include <sstream>
 
 #include "generators/certificates/certificate_model.hpp"
-#include "generators/check.hpp"
+#include "generators/check/check.hpp"
 #include "generators/kerberos/kerberos_checks.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 #include "generators/run_generators.hpp"
 #include "model/load.hpp"
-#include "model/validate.hpp"
+#include "model/validate/validate.hpp"
 
 using namespace lynctopo;
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/plan.hpp"
+#include "model/plan/plan.hpp"
 
 namespace lynctopo::testing {
 

@@ -11,7 +11,7 @@
 #include "generators/artifact_set.hpp"
 #include "generators/proxy/proxy_generator.hpp"
 #include "model/load.hpp"
-#include "model/validate.hpp"
+#include "model/validate/validate.hpp"
 
 using namespace lynctopo;
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generators/verify/live_verify.hpp"
-#include "model/change_output.hpp"
+#include "model/diff/change_output.hpp"
 
 namespace lynctopo {
 namespace {

@@ -1,0 +1,27 @@
+#pragma once
+
+// The consistency check: cross-artifact rules over the artifact models (never over rendered
+// text), run by `lynctopo check` and at the end of every `generate`. Each rule has its own
+// diagnostic code; a violation is an error.
+
+#include <span>
+
+#include "generators/artifact_set.hpp"
+#include "model/diagnostics.hpp"
+
+namespace lynctopo {
+
+struct ConsistencyRule {
+  const char* code;     // the code the rule reports ("LT4101")
+  const char* summary;  // one line, shown by docs and --help
+  // Must tolerate absent models (a nullptr in the ArtifactSet): skip what is not there.
+  void (*run)(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+};
+
+// The static table (generators/check/rules.cpp), in run order.
+std::span<const ConsistencyRule> AllConsistencyRules();
+
+// Runs every rule. Nothing runs without a plan.
+void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+
+}  // namespace lynctopo

@@ -1,0 +1,53 @@
+// The table of consistency rules. Each rule lives with the generator it belongs to
+// (generators/<name>/...); add its declaration's header and one line here.
+#include "generators/certificates/certificate_checks.hpp"
+#include "generators/check/check.hpp"
+#include "generators/check/plan_rules.hpp"
+#include "generators/dns/dns_checks.hpp"
+#include "generators/kerberos/kerberos_checks.hpp"
+#include "generators/proxy/proxy_checks.hpp"
+
+namespace lynctopo {
+
+namespace {
+
+constexpr ConsistencyRule kRules[] = {
+    // Framework rules over the plan alone.
+    {"LT4101", "every publishing reverse proxy a name or endpoint refers to exists",
+     CheckPublishingProxiesExist},
+    {"LT4102", "every published external name is one of its proxy's public hosts, and back",
+     CheckProxyPublicHosts},
+    {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
+    {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
+    // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
+    {"LT5101", "nothing internal-only is on a public certificate",
+     CheckNoInternalNamesOnPublicCertificates},
+    {"LT5102", "every reverse-proxy public host is on that proxy's certificate",
+     CheckProxyCertificatesCoverPublicHosts},
+    {"LT5103", "every certificate name is a plan name in the view its clients resolve it in",
+     CheckCertificateNamesResolve},
+    {"LT6010", "every SRV target has an A/AAAA record in its view", CheckDnsSrvTargets},
+    {"LT6011", "lyncdiscover only external; lyncdiscoverinternal and internal web only internal",
+     CheckDnsViewScopes},
+    {"LT6012", "every certificate host name has a DNS record in the view its clients use",
+     CheckDnsCertificateNames},
+    {"LT7020", "every published proxy host has an external DNS name pointing at its proxy",
+     CheckProxyHostsResolveToProxy},
+    {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",
+     CheckExternalWebPublished},
+    {"LT7022", "the Admin simple URL is never published (call 3)", CheckAdminNeverPublished},
+    {"LT7023", "every host published over TLS has a listener certificate",
+     CheckProxyListenerCertificates},
+    {"LT8101", "every IIS pool of a site with a Kerberos account has its SPNs",
+     CheckIisPoolsHaveSpns},
+    {"LT8102", "every SPN host resolves internally and is on its pool's certificate",
+     CheckSpnHostsResolveAndAreCertified},
+};
+
+}  // namespace
+
+std::span<const ConsistencyRule> AllConsistencyRules() {
+  return kRules;
+}
+
+}  // namespace lynctopo

@@ -1,0 +1,101 @@
+// The per-SIP-domain fan-out: lyncdiscoverinternal, lyncdiscover, sip (inside and out) and xmpp.
+
+#include <optional>
+#include <unordered_set>
+
+#include "model/plan/derive.hpp"
+
+namespace lynctopo::plan_detail {
+
+namespace {
+
+std::optional<Fqdn> Prefixed(std::string_view prefix, const Fqdn& domain) {
+  return Fqdn::Parse(std::string(prefix) + "." + domain.str());
+}
+
+PlannedName DomainName(const Fqdn& fqdn, NameRole role, View view, const PlannedPool& pool,
+                       const Fqdn& domain, const Target& target) {
+  PlannedName name;
+  name.fqdn = fqdn;
+  name.role = role;
+  name.view = view;
+  name.pool = pool.fqdn.str();
+  name.sip_domain = domain.str();
+  name.target = target.kind;
+  name.addresses = target.addresses;
+  return name;
+}
+
+// XMPP federation covers the configured XMPP domains, by default every SIP domain.
+std::vector<Fqdn> XmppDomains(const DeriveContext& ctx) {
+  const std::vector<std::string>& configured = ctx.topology.federation.xmpp_domains;
+  if (configured.empty()) return ctx.plan.sip_domains;
+  std::vector<Fqdn> domains;
+  std::unordered_set<std::string> seen;
+  for (const std::string& text : configured) {
+    std::optional<Fqdn> domain = Fqdn::Parse(text);
+    if (domain && seen.insert(domain->str()).second) domains.push_back(*domain);
+  }
+  return domains;
+}
+
+}  // namespace
+
+void AddSipDomainNames(DeriveContext& ctx) {
+  const PlannedPool* target = ctx.Pool(ctx.org_target);
+  const PlannedPool* edge = ctx.Pool(ctx.federation_edge);
+  if (target != nullptr) {
+    // Computed once: the same answer for every SIP domain.
+    Target web = InternalWebTarget(*target);
+    Target sign_in = PoolTarget(*target);
+    for (const Fqdn& domain : ctx.plan.sip_domains) {
+      if (auto fqdn = Prefixed("lyncdiscoverinternal", domain)) {
+        AddName(ctx, DomainName(*fqdn, NameRole::kLyncDiscoverInternal, View::kInternal, *target,
+                                domain, web));
+      }
+      if (auto fqdn = Prefixed("lyncdiscover", domain)) {
+        AddPublishedName(ctx, *fqdn, NameRole::kLyncDiscover, target, "", domain.str());
+      }
+      if (auto fqdn = Prefixed("sip", domain)) {
+        AddName(ctx,
+                DomainName(*fqdn, NameRole::kSipDomain, View::kInternal, *target, domain, sign_in));
+      }
+    }
+  }
+
+  if (edge != nullptr) {
+    Target access = EdgeServiceTarget(*edge, EdgeService::kAccess);
+    for (const Fqdn& domain : ctx.plan.sip_domains) {
+      if (auto fqdn = Prefixed("sip", domain)) {
+        AddName(ctx,
+                DomainName(*fqdn, NameRole::kSipDomain, View::kExternal, *edge, domain, access));
+      }
+    }
+  } else if (!ctx.plan.sip_domains.empty()) {
+    ctx.diagnostics.Note("LT2003", ctx.file(), ctx.topology.origin.loc,
+                         "the topology has no Edge pool: external sip.<domain> names and the "
+                         "_sip._tls / _sipfederationtls SRV records are not planned (no remote "
+                         "access or federation)");
+  }
+
+  if (!ctx.topology.federation.xmpp) return;
+  const PlannedPool* xmpp_edge = ctx.Pool(ctx.xmpp_edge);
+  if (xmpp_edge == nullptr) {
+    ctx.diagnostics.Warning("LT2006", ctx.file(), ctx.topology.federation.origin.loc,
+                            "XMPP federation is enabled but the topology has no Edge pool to "
+                            "host it; no xmpp.<domain> names are planned");
+    return;
+  }
+  Target access = EdgeServiceTarget(*xmpp_edge, EdgeService::kAccess);
+  for (const Fqdn& domain : XmppDomains(ctx)) {
+    if (auto fqdn = Prefixed("xmpp", domain)) {
+      AddName(ctx, DomainName(*fqdn, NameRole::kXmpp, View::kExternal, *xmpp_edge, domain, access));
+    }
+  }
+}
+
+std::vector<Fqdn> PlanXmppDomains(const DeriveContext& ctx) {
+  return XmppDomains(ctx);
+}
+
+}  // namespace lynctopo::plan_detail

@@ -1,0 +1,30 @@
+#pragma once
+
+// Internal to text.cpp / markdown.cpp: the plan as plain tables of strings, so the
+// text and Markdown renderings show exactly the same facts.
+
+#include <string>
+#include <vector>
+
+#include "model/plan/plan.hpp"
+
+namespace lynctopo::plan_tables {
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// "-" for an empty cell, so columns never collapse.
+std::string Cell(const std::string& text);
+std::string Join(const std::vector<std::string>& items, const char* separator = ", ");
+
+Table InventoryTable(const Plan& plan);  // every pool: kind, version, site, LB, servers
+Table PoolWebTable(const Plan& plan);    // IIS / OWA / Edge pools: web FQDNs, proxy, Edge
+Table ProxyTable(const Plan& plan);
+Table SimpleUrlTable(const Plan& plan);
+Table NameTable(const Plan& plan, View view);
+Table ServiceTable(const Plan& plan);
+Table EndpointTable(const Plan& plan);
+
+}  // namespace lynctopo::plan_tables

@@ -1,0 +1,110 @@
+// Deployment-wide rules: SIP domains (F22), XMPP domains, NetBIOS domain, DNS settings, and that
+// there is something to sign in to.
+
+#include <string>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "model/fqdn.hpp"
+#include "model/validate/internal.hpp"
+
+namespace lynctopo::validation {
+namespace {
+
+void CheckSipDomains(Context& ctx) {
+  const Topology& t = ctx.topology;
+  if (t.sip_domains.empty()) {
+    ctx.Error("LT1001", t.origin, "sip_domains", "the topology has no SIP domain");
+    return;
+  }
+  std::unordered_set<std::string> seen;
+  for (const std::string& domain : t.sip_domains) {
+    CheckHostName(ctx, domain, t.origin, "sip_domains", "SIP domain");
+    if (!seen.insert(ToLower(domain)).second) {
+      ctx.Error("LT1002", t.origin, "sip_domains",
+                fmt::format("SIP domain '{}' is listed more than once", domain));
+    }
+  }
+}
+
+void CheckXmppDomains(Context& ctx) {
+  const FederationSettings& f = ctx.topology.federation;
+  for (const std::string& domain : f.xmpp_domains) {
+    if (!CheckHostName(ctx, domain, f.origin, "xmpp_domains", "XMPP domain")) continue;
+    if (!ctx.IsSipDomain(domain)) {
+      ctx.Error("LT1003", f.origin, "xmpp_domains",
+                fmt::format("XMPP domain '{}' is not one of the SIP domains", domain));
+    }
+  }
+}
+
+// NetBIOS domain names: at most 15 characters, none of \ / : * ? " < > | and no dot.
+void CheckNetbiosDomain(Context& ctx) {
+  const Topology& t = ctx.topology;
+  const std::string& name = t.netbios_domain;
+  if (name.empty()) return;
+  if (char c = FirstUnsafeCharacter(name)) {
+    ctx.Error("LT1160", t.origin, "netbios_domain",
+              fmt::format("NetBIOS domain '{}' contains {}, which could break quoting in generated "
+                          "scripts",
+                          name, DescribeCharacter(c)));
+    return;
+  }
+  bool bad_character = name.find_first_of("/:*?<>|.,") != std::string::npos;
+  if (name.size() > 15 || bad_character) {
+    ctx.Error("LT1009", t.origin, "netbios_domain",
+              fmt::format("NetBIOS domain '{}' {}", name,
+                          bad_character ? "contains a character NetBIOS names do not allow"
+                                        : "is longer than 15 characters"));
+  }
+}
+
+void CheckDnsSettings(Context& ctx) {
+  const DnsSettings& dns = ctx.topology.dns;
+  if (dns.ttl <= 0) {
+    ctx.Error("LT1010", dns.origin, "ttl",
+              fmt::format("DNS TTL {} is not a positive number of seconds", dns.ttl));
+  }
+  if (!dns.primary_ns.empty()) {
+    CheckHostName(ctx, dns.primary_ns, dns.origin, "primary_ns", "DNS primary name server");
+  }
+  if (!dns.hostmaster.empty()) {
+    size_t at = dns.hostmaster.find('@');
+    std::string_view mailbox = std::string_view(dns.hostmaster).substr(0, at);
+    bool mailbox_ok = !mailbox.empty() && mailbox.find_first_not_of(
+                                              "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789-_+") == std::string_view::npos;
+    if (at == std::string::npos || !mailbox_ok ||
+        Fqdn::Check(std::string_view(dns.hostmaster).substr(at + 1)) != FqdnError::kNone) {
+      ctx.Error("LT1011", dns.origin, "hostmaster",
+                fmt::format("DNS hostmaster '{}' is not an address like hostmaster@contoso.com",
+                            dns.hostmaster));
+    }
+  }
+}
+
+void CheckSignInPoolExists(Context& ctx) {
+  for (const PoolRef& ref : ctx.pools) {
+    if (ref.pool->kind == PoolKind::kStandardEdition || ref.pool->kind == PoolKind::kFrontEnd) {
+      return;
+    }
+  }
+  ctx.Error("LT1008", ctx.topology.origin, "sites",
+            "the topology has no standard-edition or front-end pool to sign in to");
+}
+
+}  // namespace
+
+void CheckDeployment(Context& ctx) {
+  CheckSipDomains(ctx);
+  CheckXmppDomains(ctx);
+  if (!ctx.topology.ad_domain.empty()) {
+    CheckHostName(ctx, ctx.topology.ad_domain, ctx.topology.origin, "ad_domain", "AD domain");
+  }
+  CheckNetbiosDomain(ctx);
+  CheckDnsSettings(ctx);
+  CheckSignInPoolExists(ctx);
+}
+
+}  // namespace lynctopo::validation
