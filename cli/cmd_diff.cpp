@@ -36,14 +36,18 @@ struct Side {
   ArtifactSet artifacts;
 };
 
+// The actual side is what is deployed: it is never held to design rules (Lync accepted it),
+// only to what makes its artifacts impossible to derive.
 std::unique_ptr<Side> LoadSide(const std::string& path, const std::vector<std::string>& overlays,
-                               bool original_topology, Diagnostics& diagnostics) {
+                               bool original_topology, bool actual, Diagnostics& diagnostics) {
   LoadOptions options;
   options.overlays = overlays;
   options.original_topology = original_topology;
   std::optional<Topology> topology = LoadTopologyFile(path, diagnostics, options);
   if (!topology) return nullptr;
-  ValidateTopology(*topology, diagnostics);
+  ValidationOptions validation = RunValidationOptions();
+  if (actual) validation = ValidationOptions{.strict = false, .design_rules = false};
+  ValidateTopology(*topology, diagnostics, validation);
   if (diagnostics.HasErrors()) return nullptr;
   auto side = std::make_unique<Side>();
   side->topology = std::move(*topology);
@@ -101,11 +105,11 @@ int RunDiff(const DiffOptions& options) {
   std::unique_ptr<Side> after;
   if (!options.pending.empty()) {
     // A Topology Builder file holds both: what is published and what is being edited.
-    before = LoadSide(options.pending, options.actual_overlays, true, diagnostics);
-    after = LoadSide(options.pending, options.planned_overlays, false, diagnostics);
+    before = LoadSide(options.pending, options.actual_overlays, true, true, diagnostics);
+    after = LoadSide(options.pending, options.planned_overlays, false, false, diagnostics);
   } else {
-    before = LoadSide(options.actual, options.actual_overlays, false, diagnostics);
-    after = LoadSide(options.planned, options.planned_overlays, false, diagnostics);
+    before = LoadSide(options.actual, options.actual_overlays, false, true, diagnostics);
+    after = LoadSide(options.planned, options.planned_overlays, false, false, diagnostics);
   }
   PrintDiagnostics(diagnostics);
   if (!before || !after || diagnostics.HasErrors()) return kExitFailure;

@@ -126,7 +126,7 @@ int RunGenerate(const GenerateArgs& args) {
   load_options.overlays = args.overlays;
   std::optional<Topology> topology = LoadTopologyFile(args.file, diagnostics, load_options);
   timer.Lap("load");
-  if (topology) ValidateTopology(*topology, diagnostics);
+  if (topology) ValidateTopology(*topology, diagnostics, RunValidationOptions());
   timer.Lap("validate");
   if (!topology || diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics);

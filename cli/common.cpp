@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+
 #include "model/validate/validate.hpp"
 
 namespace lynctopo::cli {
@@ -25,6 +27,18 @@ bool ParseOutputFormat(const std::string& text, OutputFormat* out, bool allow_ma
   return true;
 }
 
+ValidationOptions& RunValidationOptions() {
+  static ValidationOptions options;
+  return options;
+}
+
+void AddStrictFlag(CLI::App& command) {
+  command.add_flag("--strict", RunValidationOptions().strict,
+                   "Design rules (recommendations, feature prerequisites) are errors, not "
+                   "warnings (docs/diagnostics.md)");
+  for (CLI::App* sub : command.get_subcommands({})) AddStrictFlag(*sub);
+}
+
 std::optional<Topology> LoadValidTopology(const std::string& path,
                                           const std::vector<std::string>& overlays,
                                           Diagnostics& diagnostics) {
@@ -32,7 +46,7 @@ std::optional<Topology> LoadValidTopology(const std::string& path,
   options.overlays = overlays;
   std::optional<Topology> topology = LoadTopologyFile(path, diagnostics, options);
   if (!topology) return std::nullopt;
-  ValidateTopology(*topology, diagnostics);
+  ValidateTopology(*topology, diagnostics, RunValidationOptions());
   if (diagnostics.HasErrors()) return std::nullopt;
   return topology;
 }

@@ -9,6 +9,11 @@
 #include "model/diagnostics.hpp"
 #include "model/load.hpp"
 #include "model/topology.hpp"
+#include "model/validate/validate.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace lynctopo::cli {
 
@@ -17,7 +22,14 @@ enum class OutputFormat { kText, kJson, kMarkdown };
 // Accepts "text", "json" and (where `allow_markdown`) "md"/"markdown".
 bool ParseOutputFormat(const std::string& text, OutputFormat* out, bool allow_markdown = false);
 
-// Loads `path` (any supported kind) with `overlays`, then validates it. Returns nullopt when it
+// The validation options of this run: `--strict`, added by AddStrictFlag to every subcommand
+// that validates. One per process, since a run is one subcommand.
+ValidationOptions& RunValidationOptions();
+// Adds `--strict` (design rules are errors) to `command` and to each of its subcommands.
+void AddStrictFlag(CLI::App& command);
+
+// Loads `path` (any supported kind) with `overlays`, then validates it with
+// RunValidationOptions(). Returns nullopt when it
 // could not be loaded or has errors; every finding is in `diagnostics`.
 std::optional<Topology> LoadValidTopology(const std::string& path,
                                           const std::vector<std::string>& overlays,

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 
 namespace {
 
@@ -15,6 +16,10 @@ constexpr lynctopo::cli::CommandSetup kCommands[] = {
     lynctopo::cli::SetupCerts,     lynctopo::cli::SetupDiff,     lynctopo::cli::SetupVerify,
     lynctopo::cli::SetupTemplates, lynctopo::cli::SetupSchema,
 };
+
+// The subcommands that validate a topology, and so take --strict.
+constexpr const char* kValidatingCommands[] = {"validate", "convert", "plan", "generate",
+                                               "check",    "certs",   "diff", "verify"};
 
 }  // namespace
 
@@ -27,6 +32,7 @@ int main(int argc, char** argv) {
   app.footer("Exit codes: 0 success, 1 invalid input or failure, 2 differences found, 64 usage.");
   CliState state;
   for (CommandSetup setup : kCommands) setup(app, state);
+  for (const char* name : kValidatingCommands) AddStrictFlag(*app.get_subcommand(name));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

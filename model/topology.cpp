@@ -33,10 +33,11 @@ constexpr NameTable<PoolKind, 12> kPoolKinds{{
     {PoolKind::kPstnGateway, "pstn-gateway"},
     {PoolKind::kOther, "other"},
 }};
-constexpr NameTable<LoadBalancing, 3> kLoadBalancing{{
+constexpr NameTable<LoadBalancing, 4> kLoadBalancing{{
     {LoadBalancing::kNone, "none"},
     {LoadBalancing::kDns, "dns"},
     {LoadBalancing::kHardware, "hardware"},
+    {LoadBalancing::kUnknown, "unknown"},
 }};
 constexpr NameTable<SimpleUrlKind, 3> kSimpleUrlKinds{{
     {SimpleUrlKind::kMeet, "meet"},

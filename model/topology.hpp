@@ -38,7 +38,9 @@ enum class PoolKind {
   kOther,
 };
 
-enum class LoadBalancing { kNone, kDns, kHardware };
+// kUnknown: an imported multi-server pool; Lync files do not record how a pool is load
+// balanced. Planned as Lync's default (DNS load balancing) with the web-services VIPs unknown.
+enum class LoadBalancing { kNone, kDns, kHardware, kUnknown };
 
 enum class SimpleUrlKind { kMeet, kDialin, kAdmin };
 
@@ -176,6 +178,9 @@ struct Topology {
   std::vector<std::string> sip_domains;  // the default SIP domain first
   std::string ad_domain;                 // internal AD DNS domain
   std::string netbios_domain;
+  // Design rules (recommendations, feature prerequisites) are errors, not warnings, for this
+  // topology, as with --strict.
+  bool strict = false;
   std::vector<SimpleUrl> simple_urls;  // global scope
   std::string designated_pool;         // sign-in / simple URL target when no Director
   MobilitySettings mobility;

@@ -102,10 +102,17 @@ void CheckAliasTargets(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
 void CheckNamesResolve(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
   if (!artifacts.plan) return;
   for (const PlannedName& name : artifacts.plan->names) {
-    if (name.target == TargetKind::kAlias || !name.addresses.empty()) continue;
-    diagnostics.Error("LT4104", "", {},
-                      fmt::format("{} name '{}' ({}) has no addresses and is no alias",
-                                  ToString(name.view), name.fqdn.str(), ToString(name.role)));
+    bool resolves = name.target == TargetKind::kAlias || !name.addresses.empty();
+    // A name whose address the input lacks is listed as such, never silently dropped.
+    if (resolves == name.address_unknown) {
+      diagnostics.Error(
+          "LT4104", "", {},
+          resolves ? fmt::format("{} name '{}' ({}) is marked address unknown but resolves",
+                                 ToString(name.view), name.fqdn.str(), ToString(name.role))
+                   : fmt::format("{} name '{}' ({}) has no addresses, is no alias and is not "
+                                 "marked address unknown",
+                                 ToString(name.view), name.fqdn.str(), ToString(name.role)));
+    }
   }
 }
 

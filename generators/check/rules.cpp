@@ -18,7 +18,8 @@ constexpr ConsistencyRule kRules[] = {
     {"LT4102", "every published external name is one of its proxy's public hosts, and back",
      CheckProxyPublicHosts},
     {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
-    {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
+    {"LT4104", "every name resolves (addresses or an alias) or is marked address unknown",
+     CheckNamesResolve},
     // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
     {"LT5101", "nothing internal-only is on a public certificate",
      CheckNoInternalNamesOnPublicCertificates},

@@ -162,6 +162,7 @@ class RecordBuilder {
     std::vector<std::string> addresses;  // union, first-seen order
     std::set<std::string> seen;
     std::set<std::vector<std::string>> address_sets;
+    std::vector<const PlannedName*> unknown;
     for (const PlannedName* n : names) {
       if (n->target == TargetKind::kAlias) {
         if (n->alias_of.empty()) {
@@ -172,6 +173,10 @@ class RecordBuilder {
           aliases.insert(ToLower(n->alias_of));
           CheckLyncDiscoverAlias(*n);
         }
+        continue;
+      }
+      if (n->address_unknown) {
+        unknown.push_back(n);  // the plan reported it, naming what would give the address
         continue;
       }
       if (n->addresses.empty()) {
@@ -186,6 +191,9 @@ class RecordBuilder {
       for (const std::string& a : n->addresses) {
         if (seen.insert(a).second) addresses.push_back(a);
       }
+    }
+    if (!unknown.empty() && addresses.empty() && aliases.empty()) {
+      set_.unknown_addresses.push_back({view, zone, fqdn, JoinRoles(unknown)});
     }
     if (address_sets.size() > 1) {
       diagnostics_.Warning("LT6006", file_, {},

@@ -44,10 +44,21 @@ struct DnsZone {
   std::string name;
 };
 
+// A planned name whose address the input does not hold (plan `address_unknown`): it gets no
+// record and no zone-file line, and records.json / records.csv list it as "address unknown".
+struct DnsUnknownAddress {
+  View view = View::kInternal;
+  std::string zone;
+  std::string name;
+  std::string purpose;  // the roles without an address
+};
+
 struct DnsRecordSet {
   int ttl = 3600;
   std::vector<DnsRecord> records;  // sorted by RecordLess, no duplicates
-  std::vector<DnsZone> zones;      // every (view, zone) that holds a record, sorted
+  // Sorted by view and name; only names with no record at all.
+  std::vector<DnsUnknownAddress> unknown_addresses;
+  std::vector<DnsZone> zones;  // every (view, zone) that holds a record, sorted
 
   // Indexes of the records at `name` in `view` (empty when none). O(log n).
   const std::vector<size_t>& At(View view, std::string_view name) const;

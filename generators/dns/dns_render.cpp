@@ -150,9 +150,15 @@ nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
     item["purpose"] = r.purpose;
     records.push_back(std::move(item));
   }
+  nlohmann::json unknown = nlohmann::json::array();
+  for (const DnsUnknownAddress& u : set.unknown_addresses) {
+    unknown.push_back(
+        {{"view", ToString(u.view)}, {"zone", u.zone}, {"name", u.name}, {"purpose", u.purpose}});
+  }
   nlohmann::json doc = nlohmann::json::object();
   doc["format_version"] = 1;
   doc["records"] = std::move(records);
+  doc["address_unknown"] = std::move(unknown);
   return doc;
 }
 
@@ -164,6 +170,11 @@ std::string DnsRecordsCsv(const DnsRecordSet& set) {
            ToString(r.type) + ',' + std::to_string(r.ttl) + ',' + CsvField(r.value) + ',' +
            (srv ? std::to_string(r.priority) : "") + ',' + (srv ? std::to_string(r.weight) : "") +
            ',' + (srv ? std::to_string(r.port) : "") + ',' + CsvField(r.purpose) + '\n';
+  }
+  // No type, so a tool importing the rows creates nothing for them.
+  for (const DnsUnknownAddress& u : set.unknown_addresses) {
+    out += std::string(ToString(u.view)) + ',' + CsvField(u.zone) + ',' + CsvField(u.name) +
+           ",,,address unknown,,,," + CsvField(u.purpose) + '\n';
   }
   return out;
 }

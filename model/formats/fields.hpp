@@ -121,6 +121,7 @@ void DescribeTopology(auto& v, auto& t) {
   v.HostList("sip_domains", "sip_domain", t.sip_domains);
   v.Host("ad_domain", t.ad_domain);
   v.Text("netbios_domain", t.netbios_domain);
+  v.Bool("strict", t.strict);
   v.Host("designated_pool", t.designated_pool);
   v.List("simple_urls", "simple_url", t.simple_urls,
          [](auto& sub, auto& u) { DescribeSimpleUrl(sub, u); });

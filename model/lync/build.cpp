@@ -311,6 +311,10 @@ class Builder {
       pool.origin.SetField("fqdn", cluster.fqdn_loc);
       max_service_version_ = std::max(max_service_version_, services.max_service_version);
       BuildServers(c, &pool);
+      // Lync files never say how a pool is load balanced; a single machine needs none.
+      bool balanced_kind = pool.kind == PoolKind::kFrontEnd || pool.kind == PoolKind::kDirector ||
+                           pool.kind == PoolKind::kEdge;
+      if (balanced_kind && pool.servers.size() > 1) pool.load_balancing = LoadBalancing::kUnknown;
       if (const RawService* web = ServiceWithRole(c, "webservices")) ReadWeb(*web, &pool);
       if (pool.kind == PoolKind::kOfficeWebApps) {
         if (const RawService* wac = ServiceWithRole(c, "wacservice"); wac && wac->wac_external) {

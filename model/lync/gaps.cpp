@@ -10,14 +10,6 @@ bool IsPublished(const Pool& pool) {
          pool.kind == PoolKind::kOfficeWebApps;
 }
 
-bool HasAnySimpleUrl(const Topology& topology) {
-  if (!topology.simple_urls.empty()) return true;
-  for (const Site& site : topology.sites) {
-    if (!site.simple_urls.empty()) return true;
-  }
-  return false;
-}
-
 // "a, b and 2 more" keeps one warning per pool readable at 10,000 servers.
 std::string ServerList(const std::vector<std::string>& names) {
   constexpr size_t kShown = 3;
@@ -29,16 +21,10 @@ std::string ServerList(const std::vector<std::string>& names) {
   return out;
 }
 
-void ReportDeploymentGaps(const Topology& topology, bool published, const std::string& path,
+void ReportDeploymentGaps(const Topology& topology, const std::string& path,
                           Diagnostics& diagnostics) {
-  if (!HasAnySimpleUrl(topology)) {
-    diagnostics.Warning(
-        "LT3020", path, topology.origin.loc,
-        published ? "published topology documents carry no simple URLs (call 13; read them with "
-                    "Get-CsSimpleUrlConfiguration): set `simple_urls` (Meet per SIP domain, "
-                    "Dialin, Admin) in an overlay"
-                  : "the file defines no simple URLs: set `simple_urls` in an overlay");
-  }
+  // Missing simple URLs and unknown load balancing are design rules of validation (LT1079,
+  // LT1049), reported for every input, so they are not repeated here.
   if (topology.ad_domain.empty()) {
     diagnostics.Warning("LT3026", path, topology.origin.loc,
                         "Lync files do not name the Active Directory domain: set `ad_domain` and "
@@ -117,13 +103,6 @@ void ReportEdgeAddressGaps(const Pool& pool, const std::string& path, Diagnostic
 
 void ReportPoolGaps(const Pool& pool, const std::string& path, Diagnostics& diagnostics) {
   if (!IsPublished(pool)) return;
-  if (pool.servers.size() > 1 && pool.load_balancing == LoadBalancing::kNone) {
-    diagnostics.Warning("LT3023", path, pool.origin.loc,
-                        fmt::format("pool {} has {} servers but Lync files do not say how they "
-                                    "are load balanced: set the pool's `load_balancing` (dns or "
-                                    "hardware, with `vip`) in an overlay",
-                                    pool.fqdn, pool.servers.size()));
-  }
   std::vector<std::string> no_address;
   for (const Server& server : pool.servers) {
     if (server.addresses.empty()) no_address.push_back(server.fqdn);
@@ -140,9 +119,9 @@ void ReportPoolGaps(const Pool& pool, const std::string& path, Diagnostics& diag
 
 }  // namespace
 
-void ReportImportGaps(const Topology& topology, bool published, const std::string& path,
+void ReportImportGaps(const Topology& topology, bool /*published*/, const std::string& path,
                       Diagnostics& diagnostics) {
-  ReportDeploymentGaps(topology, published, path, diagnostics);
+  ReportDeploymentGaps(topology, path, diagnostics);
   for (const Site& site : topology.sites) {
     ReportSiteGaps(site, path, diagnostics);
     for (const Pool& pool : site.pools) ReportPoolGaps(pool, path, diagnostics);

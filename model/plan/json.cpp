@@ -102,7 +102,8 @@ json NameJson(const PlannedName& name) {
           {"proxy", name.proxy},
           {"target", ToString(name.target)},
           {"addresses", name.addresses},
-          {"alias_of", name.alias_of}};
+          {"alias_of", name.alias_of},
+          {"address_unknown", name.address_unknown}};
 }
 
 json ServiceJson(const PlannedService& service) {

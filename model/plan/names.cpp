@@ -143,6 +143,7 @@ std::string Sample(const std::vector<std::string>& names) {
 void AddName(DeriveContext& ctx, PlannedName name) {
   if (name.fqdn.empty()) return;
   DedupeAddresses(name.addresses);
+  name.address_unknown = name.addresses.empty() && name.target != TargetKind::kAlias;
   ctx.plan.names.push_back(std::move(name));
 }
 
@@ -244,7 +245,9 @@ void FinishNames(DeriveContext& ctx) {
   // would otherwise produce one line per server).
   std::map<std::pair<View, NameRole>, std::vector<std::string>> empty;
   for (const PlannedName& name : names) {
-    if (name.addresses.empty()) {
+    // A VIP name without its VIP is a pool whose load balancing is unknown; validation already
+    // said so once for the pool (LT1049), naming the overlay fields.
+    if (name.address_unknown && name.target != TargetKind::kVip) {
       empty[{name.view, name.role}].push_back(name.fqdn.str());
     }
   }

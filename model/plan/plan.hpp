@@ -62,6 +62,10 @@ struct PlannedName {
   TargetKind target = TargetKind::kServerAddress;
   std::vector<std::string> addresses;  // what the name resolves to in this view, in order
   std::string alias_of;                // kAlias: the plan name it is a CNAME of
+  // No address and no alias: the input does not hold the address (a server written as
+  // 0.0.0.0, an unknown load balancer VIP, an Edge public address). Listed as "address
+  // unknown" in the plan and DNS records, and left out of zone files; never made up.
+  bool address_unknown = false;
 };
 
 // A DNS SRV-style service location (_sipinternaltls._tcp, _sip._tls, _sipfederationtls._tcp,

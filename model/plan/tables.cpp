@@ -77,6 +77,10 @@ Table SimpleUrlTable(const Plan& plan) {
   return table;
 }
 
+std::string AddressesCell(const PlannedName& name) {
+  return name.address_unknown ? "address unknown" : Cell(Join(name.addresses));
+}
+
 Table NameTable(const Plan& plan, View view) {
   Table table{{"FQDN", "ROLE", "TARGET", "ADDRESSES", "POOL", "SITE", "VIA"}, {}};
   for (const PlannedName& name : plan.names) {
@@ -85,7 +89,7 @@ Table NameTable(const Plan& plan, View view) {
                       : !name.alias_of.empty() ? "alias of " + name.alias_of
                                                : "";
     table.rows.push_back({name.fqdn.str(), ToString(name.role), ToString(name.target),
-                          Cell(Join(name.addresses)), Cell(name.pool), Cell(name.site), Cell(via)});
+                          AddressesCell(name), Cell(name.pool), Cell(name.site), Cell(via)});
   }
   return table;
 }

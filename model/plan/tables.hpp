@@ -18,6 +18,8 @@ struct Table {
 // "-" for an empty cell, so columns never collapse.
 std::string Cell(const std::string& text);
 std::string Join(const std::vector<std::string>& items, const char* separator = ", ");
+// The name's addresses, or "address unknown" when the input does not hold them.
+std::string AddressesCell(const PlannedName& name);
 
 Table InventoryTable(const Plan& plan);  // every pool: kind, version, site, LB, servers
 Table PoolWebTable(const Plan& plan);    // IIS / OWA / Edge pools: web FQDNs, proxy, Edge

@@ -161,9 +161,17 @@ Target PoolTarget(const PlannedPool& pool) {
   return target;
 }
 
+// A multi-server pool whose load balancing Lync files do not record is planned as Lync's
+// default, DNS load balancing; its web traffic needs a hardware load balancer VIP that is not
+// known, so web names get no address rather than the member addresses (LT1049).
+bool WebVipUnknown(const PlannedPool& pool) {
+  return pool.load_balancing == LoadBalancing::kUnknown && pool.servers.size() > 1;
+}
+
 Target InternalWebTarget(const PlannedPool& pool) {
   const Pool& model = *pool.source;
   if (!model.internal_web_vip.empty()) return Target{TargetKind::kVip, {model.internal_web_vip}};
+  if (WebVipUnknown(pool)) return Target{TargetKind::kVip, {}};
   return PoolTarget(pool);
 }
 

@@ -81,8 +81,8 @@ void RenderSites(const Plan& plan, std::string& out) {
       if (!pool.edge_pool.empty()) out += "      edge pool     " + pool.edge_pool + "\n";
       Table names{{"NAME", "VIEW", "ROLE", "ADDRESSES"}, {}};
       for (const PlannedName* name : names_by_pool[fqdn]) {
-        names.rows.push_back({name->fqdn.str(), ToString(name->view), ToString(name->role),
-                              Cell(Join(name->addresses))});
+        names.rows.push_back(
+            {name->fqdn.str(), ToString(name->view), ToString(name->role), AddressesCell(*name)});
       }
       if (!names.rows.empty()) RenderTable(names, "      ", out);
     }

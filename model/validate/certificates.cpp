@@ -12,23 +12,23 @@ namespace lynctopo::validation {
 void CheckCertificatePolicy(Context& ctx) {
   const CertificatePolicy& policy = ctx.topology.certificates;
   if (policy.key_bits == 1024) {
-    ctx.Warning("LT1120", policy.origin, "key_bits",
-                "key size 1024 bits is allowed by Lync but weak; use 2048 or more");
+    ctx.Report("LT1120", policy.origin, "key_bits",
+               "key size 1024 bits is allowed by Lync but weak; use 2048 or more");
   } else if (policy.key_bits != 2048 && policy.key_bits != 4096) {
-    ctx.Error("LT1121", policy.origin, "key_bits",
-              fmt::format("key size {} bits is not one of 1024, 2048 or 4096", policy.key_bits));
+    ctx.Report("LT1121", policy.origin, "key_bits",
+               fmt::format("key size {} bits is not one of 1024, 2048 or 4096", policy.key_bits));
   }
   std::string hash = ToLower(policy.hash);
   if (hash == "sha1") {
-    ctx.Warning("LT1122", policy.origin, "hash",
-                "hash 'sha1' is deprecated; public CAs no longer issue SHA-1 certificates");
+    ctx.Report("LT1122", policy.origin, "hash",
+               "hash 'sha1' is deprecated; public CAs no longer issue SHA-1 certificates");
   } else if (hash != "sha256" && hash != "sha384" && hash != "sha512") {
-    ctx.Error("LT1123", policy.origin, "hash",
-              fmt::format("hash '{}' is not one of sha1, sha256, sha384 or sha512", policy.hash));
+    ctx.Report("LT1123", policy.origin, "hash",
+               fmt::format("hash '{}' is not one of sha1, sha256, sha384 or sha512", policy.hash));
   }
   if (policy.max_sans < 1) {
-    ctx.Error("LT1124", policy.origin, "max_sans",
-              fmt::format("max_sans {} must be at least 1", policy.max_sans));
+    ctx.Report("LT1124", policy.origin, "max_sans",
+               fmt::format("max_sans {} must be at least 1", policy.max_sans));
   }
 }
 

@@ -75,20 +75,20 @@ std::string DescribeCharacter(char c) {
 bool CheckHostName(Context& ctx, std::string_view value, const Origin& origin,
                    std::string_view field, std::string_view label, bool inventory) {
   if (char c = FirstUnsafeCharacter(value)) {
-    ctx.Error("LT1160", origin, field,
-              fmt::format("{} '{}' contains {}, which could break quoting in generated scripts",
-                          label, value, DescribeCharacter(c)));
+    ctx.Report("LT1160", origin, field,
+               fmt::format("{} '{}' contains {}, which could break quoting in generated scripts",
+                           label, value, DescribeCharacter(c)));
     return false;
   }
   FqdnError error = Fqdn::Check(value);
   if (error == FqdnError::kNone) return true;
   if (inventory) {
-    ctx.Warning("LT1005", origin, field,
-                fmt::format("{} '{}' {}; it is kept as inventory only", label, value,
-                            FqdnErrorText(error)));
+    ctx.Report("LT1005", origin, field,
+               fmt::format("{} '{}' {}; it is kept as inventory only", label, value,
+                           FqdnErrorText(error)));
   } else {
-    ctx.Error("LT1004", origin, field,
-              fmt::format("{} '{}' {}", label, value, FqdnErrorText(error)));
+    ctx.Report("LT1004", origin, field,
+               fmt::format("{} '{}' {}", label, value, FqdnErrorText(error)));
   }
   return false;
 }
@@ -102,8 +102,8 @@ bool IsIpAddress(std::string_view text) {
 void CheckAddress(Context& ctx, std::string_view value, const Origin& origin,
                   std::string_view field, std::string_view label) {
   if (value.empty() || IsIpAddress(value)) return;
-  ctx.Error("LT1007", origin, field,
-            fmt::format("{} '{}' is not an IPv4 or IPv6 address", label, value));
+  ctx.Report("LT1007", origin, field,
+             fmt::format("{} '{}' is not an IPv4 or IPv6 address", label, value));
 }
 
 namespace {

@@ -15,15 +15,15 @@ namespace {
 void CheckSipDomains(Context& ctx) {
   const Topology& t = ctx.topology;
   if (t.sip_domains.empty()) {
-    ctx.Error("LT1001", t.origin, "sip_domains", "the topology has no SIP domain");
+    ctx.Report("LT1001", t.origin, "sip_domains", "the topology has no SIP domain");
     return;
   }
   std::unordered_set<std::string> seen;
   for (const std::string& domain : t.sip_domains) {
     CheckHostName(ctx, domain, t.origin, "sip_domains", "SIP domain");
     if (!seen.insert(ToLower(domain)).second) {
-      ctx.Error("LT1002", t.origin, "sip_domains",
-                fmt::format("SIP domain '{}' is listed more than once", domain));
+      ctx.Report("LT1002", t.origin, "sip_domains",
+                 fmt::format("SIP domain '{}' is listed more than once", domain));
     }
   }
 }
@@ -33,8 +33,8 @@ void CheckXmppDomains(Context& ctx) {
   for (const std::string& domain : f.xmpp_domains) {
     if (!CheckHostName(ctx, domain, f.origin, "xmpp_domains", "XMPP domain")) continue;
     if (!ctx.IsSipDomain(domain)) {
-      ctx.Error("LT1003", f.origin, "xmpp_domains",
-                fmt::format("XMPP domain '{}' is not one of the SIP domains", domain));
+      ctx.Report("LT1003", f.origin, "xmpp_domains",
+                 fmt::format("XMPP domain '{}' is not one of the SIP domains", domain));
     }
   }
 }
@@ -45,26 +45,27 @@ void CheckNetbiosDomain(Context& ctx) {
   const std::string& name = t.netbios_domain;
   if (name.empty()) return;
   if (char c = FirstUnsafeCharacter(name)) {
-    ctx.Error("LT1160", t.origin, "netbios_domain",
-              fmt::format("NetBIOS domain '{}' contains {}, which could break quoting in generated "
-                          "scripts",
-                          name, DescribeCharacter(c)));
+    ctx.Report(
+        "LT1160", t.origin, "netbios_domain",
+        fmt::format("NetBIOS domain '{}' contains {}, which could break quoting in generated "
+                    "scripts",
+                    name, DescribeCharacter(c)));
     return;
   }
   bool bad_character = name.find_first_of("/:*?<>|.,") != std::string::npos;
   if (name.size() > 15 || bad_character) {
-    ctx.Error("LT1009", t.origin, "netbios_domain",
-              fmt::format("NetBIOS domain '{}' {}", name,
-                          bad_character ? "contains a character NetBIOS names do not allow"
-                                        : "is longer than 15 characters"));
+    ctx.Report("LT1009", t.origin, "netbios_domain",
+               fmt::format("NetBIOS domain '{}' {}", name,
+                           bad_character ? "contains a character NetBIOS names do not allow"
+                                         : "is longer than 15 characters"));
   }
 }
 
 void CheckDnsSettings(Context& ctx) {
   const DnsSettings& dns = ctx.topology.dns;
   if (dns.ttl <= 0) {
-    ctx.Error("LT1010", dns.origin, "ttl",
-              fmt::format("DNS TTL {} is not a positive number of seconds", dns.ttl));
+    ctx.Report("LT1010", dns.origin, "ttl",
+               fmt::format("DNS TTL {} is not a positive number of seconds", dns.ttl));
   }
   if (!dns.primary_ns.empty()) {
     CheckHostName(ctx, dns.primary_ns, dns.origin, "primary_ns", "DNS primary name server");
@@ -77,9 +78,9 @@ void CheckDnsSettings(Context& ctx) {
                                               "0123456789-_+") == std::string_view::npos;
     if (at == std::string::npos || !mailbox_ok ||
         Fqdn::Check(std::string_view(dns.hostmaster).substr(at + 1)) != FqdnError::kNone) {
-      ctx.Error("LT1011", dns.origin, "hostmaster",
-                fmt::format("DNS hostmaster '{}' is not an address like hostmaster@contoso.com",
-                            dns.hostmaster));
+      ctx.Report("LT1011", dns.origin, "hostmaster",
+                 fmt::format("DNS hostmaster '{}' is not an address like hostmaster@contoso.com",
+                             dns.hostmaster));
     }
   }
 }
@@ -90,8 +91,8 @@ void CheckSignInPoolExists(Context& ctx) {
       return;
     }
   }
-  ctx.Error("LT1008", ctx.topology.origin, "sites",
-            "the topology has no standard-edition or front-end pool to sign in to");
+  ctx.Report("LT1008", ctx.topology.origin, "sites",
+             "the topology has no standard-edition or front-end pool to sign in to");
 }
 
 }  // namespace

@@ -40,13 +40,13 @@ void CheckServices(Context& ctx, const Pool& pool) {
   auto services = Services(pool.edge);
   for (const ServiceView& s : services) {
     if (s.fqdn->empty()) {
-      ctx.Error("LT1050", origin, s.fqdn_field,
-                fmt::format("{} has no {} FQDN", DescribePool(pool), s.name));
+      ctx.Report("LT1050", origin, s.fqdn_field,
+                 fmt::format("{} has no {} FQDN", DescribePool(pool), s.name));
     } else {
       CheckHostName(ctx, *s.fqdn, origin, s.fqdn_field, fmt::format("{} edge FQDN", s.name));
     }
     if (s.port < 1 || s.port > 65535) {
-      ctx.Error(
+      ctx.Report(
           "LT1055", origin, s.port_field,
           fmt::format("{} port {} of {} is outside 1-65535", s.name, s.port, DescribePool(pool)));
     }
@@ -57,10 +57,10 @@ void CheckServices(Context& ctx, const Pool& pool) {
       const ServiceView& a = services[i];
       const ServiceView& b = services[j];
       if (a.fqdn->empty() || ToLower(*a.fqdn) != ToLower(*b.fqdn) || a.port != b.port) continue;
-      ctx.Error("LT1054", origin, b.port_field,
-                fmt::format("{} serves {} and {} on '{}' port {}; services sharing one FQDN need "
-                            "distinct ports",
-                            DescribePool(pool), a.name, b.name, *a.fqdn, a.port));
+      ctx.Report("LT1054", origin, b.port_field,
+                 fmt::format("{} serves {} and {} on '{}' port {}; services sharing one FQDN need "
+                             "distinct ports",
+                             DescribePool(pool), a.name, b.name, *a.fqdn, a.port));
     }
   }
 }
@@ -70,19 +70,19 @@ void CheckAddresses(Context& ctx, const Pool& pool) {
   auto services = Services(e);
   bool hardware = pool.load_balancing == LoadBalancing::kHardware;
   if (hardware && e.nat) {
-    ctx.Error("LT1051", EdgeOrigin(pool), "nat",
-              fmt::format("{} is behind NAT and uses hardware load balancing; NAT is not "
-                          "supported with a hardware load balancer",
-                          DescribePool(pool)));
+    ctx.Report("LT1051", EdgeOrigin(pool), "nat",
+               fmt::format("{} is behind NAT and uses hardware load balancing; NAT is not "
+                           "supported with a hardware load balancer",
+                           DescribePool(pool)));
   }
   for (size_t i = 0; i < services.size(); ++i) {
     const std::string& vip = AddressOf(e.external_vips, i);
     CheckAddress(ctx, vip, EdgeOrigin(pool), "external_vips",
                  fmt::format("external {} vip of {}", services[i].name, DescribePool(pool)));
     if (hardware && vip.empty()) {
-      ctx.Error("LT1057", EdgeOrigin(pool), "external_vips",
-                fmt::format("{} uses hardware load balancing but has no external {} vip",
-                            DescribePool(pool), services[i].name));
+      ctx.Report("LT1057", EdgeOrigin(pool), "external_vips",
+                 fmt::format("{} uses hardware load balancing but has no external {} vip",
+                             DescribePool(pool), services[i].name));
     }
   }
   for (const Server& server : pool.servers) {
@@ -97,13 +97,13 @@ void CheckAddresses(Context& ctx, const Pool& pool) {
           fmt::format("public {} address of edge server '{}'", services[i].name, server.fqdn));
       if (hardware) continue;  // clients reach the external VIPs instead
       if (e.nat && published.empty()) {
-        ctx.Warning("LT1058", server.origin, "edge_public",
-                    fmt::format("edge server '{}' is behind NAT but has no public {} address",
-                                server.fqdn, services[i].name));
+        ctx.Report("LT1058", server.origin, "edge_public",
+                   fmt::format("edge server '{}' is behind NAT but has no public {} address",
+                               server.fqdn, services[i].name));
       } else if (!e.nat && external.empty()) {
-        ctx.Warning("LT1058", server.origin, "edge_external",
-                    fmt::format("edge server '{}' has no external {} address", server.fqdn,
-                                services[i].name));
+        ctx.Report("LT1058", server.origin, "edge_external",
+                   fmt::format("edge server '{}' has no external {} address", server.fqdn,
+                               services[i].name));
       }
     }
   }
@@ -119,18 +119,18 @@ void CheckSingleFederationEdge(Context& ctx) {
     any_edge = true;
     if (pool.edge.federation) {
       if (federation) {
-        ctx.Error("LT1052", EdgeOrigin(pool), "federation",
-                  fmt::format("{} is enabled for federation, as is {}; only one edge pool may be",
-                              DescribePool(pool), DescribePool(*federation)));
+        ctx.Report("LT1052", EdgeOrigin(pool), "federation",
+                   fmt::format("{} is enabled for federation, as is {}; only one edge pool may be",
+                               DescribePool(pool), DescribePool(*federation)));
       } else {
         federation = &pool;
       }
     }
     if (pool.edge.xmpp) {
       if (xmpp) {
-        ctx.Error("LT1053", EdgeOrigin(pool), "xmpp",
-                  fmt::format("{} hosts XMPP federation, as does {}; only one edge pool may",
-                              DescribePool(pool), DescribePool(*xmpp)));
+        ctx.Report("LT1053", EdgeOrigin(pool), "xmpp",
+                   fmt::format("{} hosts XMPP federation, as does {}; only one edge pool may",
+                               DescribePool(pool), DescribePool(*xmpp)));
       } else {
         xmpp = &pool;
       }
@@ -138,9 +138,9 @@ void CheckSingleFederationEdge(Context& ctx) {
   }
   const FederationSettings& f = ctx.topology.federation;
   if ((f.enabled || f.xmpp) && !any_edge) {
-    ctx.Warning("LT1056", f.origin, f.enabled ? "enabled" : "xmpp",
-                fmt::format("{} is enabled but the topology has no edge pool",
-                            f.enabled ? "federation" : "XMPP federation"));
+    ctx.Report("LT1056", f.origin, f.enabled ? "enabled" : "xmpp",
+               fmt::format("{} is enabled but the topology has no edge pool",
+                           f.enabled ? "federation" : "XMPP federation"));
   }
 }
 

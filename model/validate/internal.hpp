@@ -14,6 +14,7 @@
 
 #include "model/diagnostics.hpp"
 #include "model/topology.hpp"
+#include "model/validate/validate.hpp"
 
 namespace lynctopo::validation {
 
@@ -24,10 +25,12 @@ struct PoolRef {
 
 class Context {
  public:
-  Context(const Topology& topology, Diagnostics& diagnostics);
+  Context(const Topology& topology, Diagnostics& diagnostics, const ValidationOptions& options);
 
   const Topology& topology;
   Diagnostics& diagnostics;
+  const bool strict;        // design rules are errors
+  const bool design_rules;  // report design rules at all
 
   std::vector<PoolRef> pools;  // input order
   // Lower-cased pool FQDN -> every pool using it (duplicates are a rule of their own).
@@ -40,10 +43,9 @@ class Context {
   const Site* FindSite(std::string_view name) const;
   bool IsSipDomain(std::string_view domain) const;
 
-  void Error(std::string code, const Origin& origin, std::string_view field, std::string message);
-  void Warning(std::string code, const Origin& origin, std::string_view field, std::string message);
-  void Report(Severity severity, std::string code, const Origin& origin, std::string_view field,
-              std::string message);
+  // Reports a finding of rule `code` at `field` of `origin`; its severity comes from the rule's
+  // kind (model/validate/rule_kinds.cpp), never from the rule itself.
+  void Report(std::string code, const Origin& origin, std::string_view field, std::string message);
 };
 
 // Inventory pools are imported from real topologies but no generator builds anything from their

@@ -20,9 +20,9 @@ void CheckAccount(Context& ctx, const Site& site, const KerberosAccount& kerbero
   if (account.empty() || separator == std::string::npos || separator == 0 ||
       separator + 1 == account.size()) {
     bool upn = account.find('@') != std::string::npos;
-    ctx.Error("LT1100", kerberos.origin, "account",
-              fmt::format("Kerberos account '{}' of site '{}' is not of the form DOMAIN\\name{}",
-                          account, site.name, upn ? " (user@domain is not accepted)" : ""));
+    ctx.Report("LT1100", kerberos.origin, "account",
+               fmt::format("Kerberos account '{}' of site '{}' is not of the form DOMAIN\\name{}",
+                           account, site.name, upn ? " (user@domain is not accepted)" : ""));
     return;
   }
   std::string_view domain = std::string_view(account).substr(0, separator);
@@ -30,30 +30,30 @@ void CheckAccount(Context& ctx, const Site& site, const KerberosAccount& kerbero
   char unsafe = FirstUnsafeCharacter(domain);
   if (!unsafe) unsafe = FirstUnsafeCharacter(name);
   if (unsafe) {
-    ctx.Error("LT1160", kerberos.origin, "account",
-              fmt::format("Kerberos account '{}' contains {}, which could break quoting in "
-                          "generated scripts",
-                          account, DescribeCharacter(unsafe)));
+    ctx.Report("LT1160", kerberos.origin, "account",
+               fmt::format("Kerberos account '{}' contains {}, which could break quoting in "
+                           "generated scripts",
+                           account, DescribeCharacter(unsafe)));
     return;
   }
   if (name.size() > kMaxAccountName) {
-    ctx.Error("LT1101", kerberos.origin, "account",
-              fmt::format("Kerberos account name '{}' of site '{}' is longer than {} characters",
-                          name, site.name, kMaxAccountName));
+    ctx.Report("LT1101", kerberos.origin, "account",
+               fmt::format("Kerberos account name '{}' of site '{}' is longer than {} characters",
+                           name, site.name, kMaxAccountName));
   }
   size_t bad = name.find_first_of("/:*?<>|@,=+[].");
   if (bad != std::string_view::npos) {
-    ctx.Error("LT1104", kerberos.origin, "account",
-              fmt::format("Kerberos account name '{}' of site '{}' contains '{}', which a "
-                          "computer account name cannot",
-                          name, site.name, name[bad]));
+    ctx.Report("LT1104", kerberos.origin, "account",
+               fmt::format("Kerberos account name '{}' of site '{}' contains '{}', which a "
+                           "computer account name cannot",
+                           name, site.name, name[bad]));
   }
   const std::string& netbios = ctx.topology.netbios_domain;
   if (!netbios.empty() && ToLower(domain) != ToLower(netbios)) {
-    ctx.Warning("LT1103", kerberos.origin, "account",
-                fmt::format("Kerberos account '{}' of site '{}' is in domain '{}', not in the "
-                            "NetBIOS domain '{}'",
-                            account, site.name, domain, netbios));
+    ctx.Report("LT1103", kerberos.origin, "account",
+               fmt::format("Kerberos account '{}' of site '{}' is in domain '{}', not in the "
+                           "NetBIOS domain '{}'",
+                           account, site.name, domain, netbios));
   }
 }
 
@@ -102,18 +102,18 @@ void CheckContainer(Context& ctx, const Site& site, const KerberosAccount& kerbe
   for (char c : dn) {
     // Spaces are fine inside DN values ("OU=Lync Servers"); the other unsafe characters are not.
     if (c != ' ' && FirstUnsafeCharacter(std::string_view(&c, 1))) {
-      ctx.Error("LT1160", kerberos.origin, "container_dn",
-                fmt::format("Kerberos container DN '{}' contains {}, which could break quoting "
-                            "in generated scripts",
-                            dn, DescribeCharacter(c)));
+      ctx.Report("LT1160", kerberos.origin, "container_dn",
+                 fmt::format("Kerberos container DN '{}' contains {}, which could break quoting "
+                             "in generated scripts",
+                             dn, DescribeCharacter(c)));
       return;
     }
   }
   if (!IsDistinguishedName(dn)) {
-    ctx.Error("LT1102", kerberos.origin, "container_dn",
-              fmt::format("Kerberos container DN '{}' of site '{}' is not a distinguished name "
-                          "like CN=Computers,DC=contoso,DC=local",
-                          dn, site.name));
+    ctx.Report("LT1102", kerberos.origin, "container_dn",
+               fmt::format("Kerberos container DN '{}' of site '{}' is not a distinguished name "
+                           "like CN=Computers,DC=contoso,DC=local",
+                           dn, site.name));
   }
 }
 

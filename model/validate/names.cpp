@@ -140,6 +140,13 @@ std::vector<NameUse> CollectNames(const Context& ctx) {
   return uses;
 }
 
+// Topology Builder accepts one name for both sites; what breaks is Mobility (technical
+// requirements for mobility in the Lync Server 2013 documentation).
+constexpr std::string_view kSharedWebNameImpact =
+    ": mobile clients inside the network would reach the internal site, and Mobility and "
+    "Autodiscover need distinct internal and external web FQDNs (the internal one resolving "
+    "only inside, the external one only on the Internet)";
+
 std::string ClashMessage(const NameUse& use, const NameUse& other) {
   Role role = EffectiveRole(use, other);
   Role other_role = EffectiveRole(other, use);
@@ -173,8 +180,10 @@ void CheckNameClashes(Context& ctx) {
     for (size_t k = 0; k < rank[i]; ++k) {
       const NameUse& other = uses[group[k]];
       if (MayShare(other, uses[i])) continue;
-      ctx.Error(CodeFor(EffectiveRole(uses[i], other), EffectiveRole(other, uses[i])),
-                *uses[i].origin, uses[i].field, ClashMessage(uses[i], other));
+      std::string code = CodeFor(EffectiveRole(uses[i], other), EffectiveRole(other, uses[i]));
+      std::string message = ClashMessage(uses[i], other);
+      if (code == "LT1063") message += kSharedWebNameImpact;
+      ctx.Report(std::move(code), *uses[i].origin, uses[i].field, std::move(message));
       break;
     }
   }

@@ -25,15 +25,15 @@ const PoolRef* CheckPoolReference(Context& ctx, const std::string& reference, co
                                   Accepts accepts, const std::vector<std::string>& candidates) {
   const PoolRef* target = ctx.FindPool(reference);
   if (!target) {
-    ctx.Error("LT1027", origin, field,
-              fmt::format("{} '{}' of {} does not exist{}", what, reference, owner,
-                          DidYouMean(reference, candidates)));
+    ctx.Report("LT1027", origin, field,
+               fmt::format("{} '{}' of {} does not exist{}", what, reference, owner,
+                           DidYouMean(reference, candidates)));
     return nullptr;
   }
   if (!accepts(target->pool->kind)) {
-    ctx.Error("LT1028", origin, field,
-              fmt::format("{} '{}' of {} is a {} pool, not {}", what, reference, owner,
-                          ToString(target->pool->kind), expected));
+    ctx.Report("LT1028", origin, field,
+               fmt::format("{} '{}' of {} is a {} pool, not {}", what, reference, owner,
+                           ToString(target->pool->kind), expected));
     return nullptr;
   }
   return target;
@@ -57,9 +57,9 @@ void CheckDesignatedPools(Context& ctx, const Candidates& candidates) {
         ctx, site.designated_pool, site.origin, "designated_pool", "designated pool", owner,
         "a standard-edition, front-end or director pool", RunsIis, candidates.iis);
     if (target && target->site != &site) {
-      ctx.Warning("LT1030", site.origin, "designated_pool",
-                  fmt::format("designated pool '{}' of site '{}' belongs to site '{}'",
-                              site.designated_pool, site.name, target->site->name));
+      ctx.Report("LT1030", site.origin, "designated_pool",
+                 fmt::format("designated pool '{}' of site '{}' belongs to site '{}'",
+                             site.designated_pool, site.name, target->site->name));
     }
   }
 }
@@ -82,8 +82,8 @@ void CheckReferences(Context& ctx) {
     }
     if (pool.kind != PoolKind::kEdge) continue;
     if (pool.edge.next_hop_pool.empty()) {
-      ctx.Error("LT1029", EdgeOrigin(pool), "next_hop_pool",
-                fmt::format("{} has no next hop pool", owner));
+      ctx.Report("LT1029", EdgeOrigin(pool), "next_hop_pool",
+                 fmt::format("{} has no next hop pool", owner));
       continue;
     }
     CheckPoolReference(ctx, pool.edge.next_hop_pool, EdgeOrigin(pool), "next_hop_pool",

@@ -42,21 +42,22 @@ bool CheckSyntax(Context& ctx, const SimpleUrl& entry) {
   const std::string& url = entry.url;
   const char* kind = ToString(entry.kind);
   if (url.empty()) {
-    ctx.Error("LT1084", entry.origin, "url",
-              fmt::format("{} URL for domain '{}' is empty", kind, entry.domain));
+    ctx.Report("LT1084", entry.origin, "url",
+               fmt::format("{} URL for domain '{}' is empty", kind, entry.domain));
     return false;
   }
   if (char c = FirstUnsafeCharacter(url)) {
-    ctx.Error("LT1160", entry.origin, "url",
-              fmt::format("{} URL '{}' contains {}, which could break quoting in generated scripts",
-                          kind, url, DescribeCharacter(c)));
+    ctx.Report(
+        "LT1160", entry.origin, "url",
+        fmt::format("{} URL '{}' contains {}, which could break quoting in generated scripts", kind,
+                    url, DescribeCharacter(c)));
     return false;
   }
   std::string lower = ToLower(url);
   size_t scheme_end = lower.find("://");
   if (!lower.starts_with(kHttps)) {
-    ctx.Error("LT1084", entry.origin, "url",
-              fmt::format("{} URL '{}' does not start with https://", kind, url));
+    ctx.Report("LT1084", entry.origin, "url",
+               fmt::format("{} URL '{}' does not start with https://", kind, url));
   }
   std::string_view rest =
       std::string_view(url).substr(scheme_end == std::string::npos ? 0 : scheme_end + 3);
@@ -66,29 +67,30 @@ bool CheckSyntax(Context& ctx, const SimpleUrl& entry) {
   size_t colon = authority.find(':');
   std::string_view host = authority.substr(0, colon);
   if (colon != std::string_view::npos) {
-    ctx.Error(
+    ctx.Report(
         "LT1085", entry.origin, "url",
         fmt::format("{} URL '{}' names a port; simple URLs are served on 443 only", kind, url));
   }
   FqdnError error = Fqdn::Check(host);
   if (error != FqdnError::kNone) {
-    ctx.Error("LT1004", entry.origin, "url",
-              fmt::format("host '{}' of {} URL '{}' {}", host, kind, url, FqdnErrorText(error)));
+    ctx.Report("LT1004", entry.origin, "url",
+               fmt::format("host '{}' of {} URL '{}' {}", host, kind, url, FqdnErrorText(error)));
   } else if (const PoolRef* pool = ctx.FindPool(host)) {
-    ctx.Error("LT1086", entry.origin, "url",
-              fmt::format("{} URL '{}' uses the FQDN of {}", kind, url, DescribePool(*pool->pool)));
+    ctx.Report(
+        "LT1086", entry.origin, "url",
+        fmt::format("{} URL '{}' uses the FQDN of {}", kind, url, DescribePool(*pool->pool)));
   }
   auto bad = std::find_if(path.begin(), path.end(),
                           [](char c) { return !IsPathCharacter(c) && c != '-'; });
   if (bad != path.end()) {
-    ctx.Error("LT1089", entry.origin, "url",
-              fmt::format("{} URL '{}' contains '{}'; use letters, digits, '.' and '/' only", kind,
-                          url, *bad));
+    ctx.Report("LT1089", entry.origin, "url",
+               fmt::format("{} URL '{}' contains '{}'; use letters, digits, '.' and '/' only", kind,
+                           url, *bad));
   } else if (path.find('-') != std::string_view::npos) {
-    ctx.Warning("LT1094", entry.origin, "url",
-                fmt::format("{} URL '{}' has a hyphen in its path; Lync documents only letters, "
-                            "digits and '.' there",
-                            kind, url));
+    ctx.Report("LT1094", entry.origin, "url",
+               fmt::format("{} URL '{}' has a hyphen in its path; Lync documents only letters, "
+                           "digits and '.' there",
+                           kind, url));
   }
   return error == FqdnError::kNone;
 }
@@ -97,14 +99,14 @@ void CheckDomain(Context& ctx, const SimpleUrl& entry) {
   const char* kind = ToString(entry.kind);
   if (entry.kind == SimpleUrlKind::kMeet) {
     if (!ctx.IsSipDomain(entry.domain)) {
-      ctx.Error("LT1091", entry.origin, "domain",
-                fmt::format("meet URL '{}' names domain '{}', which is not a SIP domain", entry.url,
-                            entry.domain));
+      ctx.Report("LT1091", entry.origin, "domain",
+                 fmt::format("meet URL '{}' names domain '{}', which is not a SIP domain",
+                             entry.url, entry.domain));
     }
   } else if (entry.domain != "*" && !ctx.IsSipDomain(entry.domain)) {
-    ctx.Error("LT1091", entry.origin, "domain",
-              fmt::format("{} URL '{}' names domain '{}', which is neither '*' nor a SIP domain",
-                          kind, entry.url, entry.domain));
+    ctx.Report("LT1091", entry.origin, "domain",
+               fmt::format("{} URL '{}' names domain '{}', which is neither '*' nor a SIP domain",
+                           kind, entry.url, entry.domain));
   }
 }
 
@@ -122,13 +124,21 @@ void CheckScope(Context& ctx, const std::vector<SimpleUrl>& urls, const Site* si
   }
   auto missing = [&](const std::string& what) {
     if (site) {
-      ctx.Error("LT1092", origin, "simple_urls",
-                fmt::format("site '{}' scopes some simple URLs but has no active {}; a site "
-                            "scopes all of them or none",
-                            site->name, what));
+      ctx.Report("LT1092", origin, "simple_urls",
+                 fmt::format("site '{}' scopes some simple URLs but has no active {}; a site "
+                             "scopes all of them or none",
+                             site->name, what));
+    } else if (what.starts_with("meet")) {
+      ctx.Report("LT1080", origin, "simple_urls",
+                 fmt::format("the global scope has no active {}: its users' meetings have no "
+                             "join link, and no Meet name is planned for it (no DNS record, "
+                             "certificate name or proxy rule)",
+                             what));
     } else {
-      ctx.Error(what.starts_with("meet") ? "LT1080" : "LT1081", origin, "simple_urls",
-                fmt::format("the global scope has no active {}", what));
+      ctx.Report("LT1081", origin, "simple_urls",
+                 fmt::format("the global scope has no active {}: dial-in conferencing has no "
+                             "settings page, and no Dialin name is planned",
+                             what));
     }
   };
   for (const std::string& domain : ctx.topology.sip_domains) {
@@ -139,14 +149,14 @@ void CheckScope(Context& ctx, const std::vector<SimpleUrl>& urls, const Site* si
   if (dialins.empty()) missing("dialin URL");
   if (site && admins.empty() && global_has_admin) missing("admin URL");
   for (size_t i = 1; i < dialins.size(); ++i) {
-    ctx.Error("LT1082", dialins[i]->origin, "url",
-              fmt::format("dialin URL '{}' is a second active dialin URL in {} besides '{}'",
-                          dialins[i]->url, Scope(site), dialins[0]->url));
+    ctx.Report("LT1082", dialins[i]->origin, "url",
+               fmt::format("dialin URL '{}' is a second active dialin URL in {} besides '{}'",
+                           dialins[i]->url, Scope(site), dialins[0]->url));
   }
   for (size_t i = 1; i < admins.size(); ++i) {
-    ctx.Error("LT1083", admins[i]->origin, "url",
-              fmt::format("admin URL '{}' is a second active admin URL in {} besides '{}'",
-                          admins[i]->url, Scope(site), admins[0]->url));
+    ctx.Report("LT1083", admins[i]->origin, "url",
+               fmt::format("admin URL '{}' is a second active admin URL in {} besides '{}'",
+                           admins[i]->url, Scope(site), admins[0]->url));
   }
 }
 
@@ -169,16 +179,24 @@ void CheckUniqueAndPrefixes(Context& ctx, const std::vector<Entry>& entries) {
     if (!open.empty()) {
       const Entry& other = entries[keys[open.back()].second];
       if (keys[open.back()].first == keys[k].first) {
-        ctx.Error("LT1088", current.url->origin, "url",
-                  fmt::format("{} duplicates the {}", Describe(current), Describe(other)));
+        ctx.Report("LT1088", current.url->origin, "url",
+                   fmt::format("{} duplicates the {}", Describe(current), Describe(other)));
         continue;  // the first of equal URLs stays the open prefix
       }
-      ctx.Error("LT1087", current.url->origin, "url",
-                fmt::format("{} lies below the {}; no simple URL may be a prefix of another",
-                            Describe(current), Describe(other)));
+      ctx.Report("LT1087", current.url->origin, "url",
+                 fmt::format("{} lies below the {}; no simple URL may be a prefix of another",
+                             Describe(current), Describe(other)));
     }
     open.push_back(k);
   }
+}
+
+bool HasAnySimpleUrl(const Topology& t) {
+  if (!t.simple_urls.empty()) return true;
+  for (const Site& site : t.sites) {
+    if (!site.simple_urls.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -193,14 +211,24 @@ void CheckSimpleUrls(Context& ctx) {
     if (url.active && comparable) active.push_back({&url, nullptr});
     if (url.active && url.kind == SimpleUrlKind::kAdmin) global_has_admin = true;
   }
-  CheckScope(ctx, t.simple_urls, nullptr, t.origin, false);
+  if (!HasAnySimpleUrl(t)) {
+    // Unknown rather than wrong: published topology documents never hold simple URLs, so one
+    // finding says so instead of one per SIP domain and kind.
+    ctx.Report("LT1079", t.origin, "simple_urls",
+               "the topology has no simple URLs (Meet, Dialin, Admin), so none are planned: no "
+               "simple-URL DNS records, certificate names or proxy rules, and meetings have no "
+               "join link; published topology documents never hold them: read them with "
+               "Get-CsSimpleUrlConfiguration and set `simple_urls` in an overlay");
+  } else {
+    CheckScope(ctx, t.simple_urls, nullptr, t.origin, false);
+  }
   for (const Site& site : t.sites) {
     if (site.simple_urls.empty()) continue;
     if (site.kind == SiteKind::kBranch) {
-      ctx.Error("LT1093", site.origin, "simple_urls",
-                fmt::format("branch site '{}' has site-scoped simple URLs; only central sites "
-                            "can",
-                            site.name));
+      ctx.Report("LT1093", site.origin, "simple_urls",
+                 fmt::format("branch site '{}' has site-scoped simple URLs; only central sites "
+                             "can",
+                             site.name));
     }
     for (const SimpleUrl& url : site.simple_urls) {
       bool comparable = CheckSyntax(ctx, url);

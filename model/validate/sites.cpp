@@ -15,12 +15,12 @@ void CheckSiteNames(Context& ctx) {
   std::unordered_map<std::string, const Site*> seen;
   for (const Site& site : ctx.topology.sites) {
     if (site.name.empty()) {
-      ctx.Error("LT1032", site.origin, "name", "a site has no name");
+      ctx.Report("LT1032", site.origin, "name", "a site has no name");
       continue;
     }
     if (!seen.try_emplace(ToLower(site.name), &site).second) {
-      ctx.Error("LT1020", site.origin, "name",
-                fmt::format("site name '{}' is used by more than one site", site.name));
+      ctx.Report("LT1020", site.origin, "name",
+                 fmt::format("site name '{}' is used by more than one site", site.name));
     }
   }
 }
@@ -33,27 +33,27 @@ void CheckParents(Context& ctx) {
   for (const Site& site : ctx.topology.sites) {
     if (site.kind == SiteKind::kCentral) {
       if (!site.parent.empty()) {
-        ctx.Warning("LT1025", site.origin, "parent",
-                    fmt::format("central site '{}' names parent site '{}'; only branch sites "
-                                "have a parent",
-                                site.name, site.parent));
+        ctx.Report("LT1025", site.origin, "parent",
+                   fmt::format("central site '{}' names parent site '{}'; only branch sites "
+                               "have a parent",
+                               site.name, site.parent));
       }
       continue;
     }
     if (site.parent.empty()) {
-      ctx.Error("LT1022", site.origin, "parent",
-                fmt::format("branch site '{}' has no parent central site", site.name));
+      ctx.Report("LT1022", site.origin, "parent",
+                 fmt::format("branch site '{}' has no parent central site", site.name));
       continue;
     }
     const Site* parent = ctx.FindSite(site.parent);
     if (!parent) {
-      ctx.Error("LT1023", site.origin, "parent",
-                fmt::format("parent site '{}' of branch site '{}' does not exist{}", site.parent,
-                            site.name, DidYouMean(site.parent, central_names)));
+      ctx.Report("LT1023", site.origin, "parent",
+                 fmt::format("parent site '{}' of branch site '{}' does not exist{}", site.parent,
+                             site.name, DidYouMean(site.parent, central_names)));
     } else if (parent->kind != SiteKind::kCentral) {
-      ctx.Error("LT1024", site.origin, "parent",
-                fmt::format("parent site '{}' of branch site '{}' is not a central site",
-                            site.parent, site.name));
+      ctx.Report("LT1024", site.origin, "parent",
+                 fmt::format("parent site '{}' of branch site '{}' is not a central site",
+                             site.parent, site.name));
     }
   }
 }
@@ -63,9 +63,9 @@ void CheckBranchContents(Context& ctx) {
     if (site.kind != SiteKind::kBranch) continue;
     for (const Pool& pool : site.pools) {
       if (!IsCorePool(pool.kind)) continue;
-      ctx.Error("LT1026", pool.origin, "kind",
-                fmt::format("branch site '{}' holds {}; only central sites can", site.name,
-                            DescribePool(pool)));
+      ctx.Report("LT1026", pool.origin, "kind",
+                 fmt::format("branch site '{}' holds {}; only central sites can", site.name,
+                             DescribePool(pool)));
     }
   }
 }
@@ -76,9 +76,9 @@ void CheckReverseProxies(Context& ctx) {
     for (const ReverseProxy& proxy : site.reverse_proxies) {
       auto [it, inserted] = seen.try_emplace(ToLower(proxy.name), &site);
       if (!inserted) {
-        ctx.Error("LT1021", proxy.origin, "name",
-                  fmt::format("reverse proxy name '{}' is also used in site '{}'", proxy.name,
-                              it->second->name));
+        ctx.Report("LT1021", proxy.origin, "name",
+                   fmt::format("reverse proxy name '{}' is also used in site '{}'", proxy.name,
+                               it->second->name));
       }
       if (!proxy.fqdn.empty()) {
         CheckHostName(ctx, proxy.fqdn, proxy.origin, "fqdn", "reverse proxy FQDN");
@@ -92,7 +92,7 @@ void CheckReverseProxies(Context& ctx) {
                      "internal address of reverse proxy '" + proxy.name + "'");
       }
       if (proxy.external_addresses.empty()) {
-        ctx.Warning(
+        ctx.Report(
             "LT1031", proxy.origin, "external_addresses",
             fmt::format("reverse proxy '{}' has no external address to publish on", proxy.name));
       }
