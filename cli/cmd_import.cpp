@@ -40,6 +40,10 @@ int RunImport(const ImportArgs& args) {
       topology = LoadTopologyFile(args.input, diagnostics, options);
     }
   }
+  // What validate would say about the written file, so import -> edit -> generate starts clean.
+  if (topology && !diagnostics.HasErrors()) {
+    ValidateTopology(*topology, diagnostics, RunValidationOptions());
+  }
   if (!topology || diagnostics.HasErrors()) {
     PrintDiagnostics(diagnostics);
     return kExitFailure;

@@ -18,8 +18,8 @@ constexpr lynctopo::cli::CommandSetup kCommands[] = {
 };
 
 // The subcommands that validate a topology, and so take --strict.
-constexpr const char* kValidatingCommands[] = {"validate", "convert", "plan", "generate",
-                                               "check",    "certs",   "diff", "verify"};
+constexpr const char* kValidatingCommands[] = {"validate", "import", "convert", "plan",  "generate",
+                                               "check",    "certs",  "diff",    "verify"};
 
 }  // namespace
 
