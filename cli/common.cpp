@@ -36,7 +36,9 @@ void AddStrictFlag(CLI::App& command) {
   command.add_flag("--strict", RunValidationOptions().strict,
                    "Design rules (recommendations, feature prerequisites) are errors, not "
                    "warnings (docs/diagnostics.md)");
-  for (CLI::App* sub : command.get_subcommands({})) AddStrictFlag(*sub);
+  for (CLI::App* sub : command.get_subcommands([](CLI::App*) { return true; })) {
+    AddStrictFlag(*sub);
+  }
 }
 
 std::optional<Topology> LoadValidTopology(const std::string& path,

@@ -6,12 +6,25 @@
 #include "generators/dns/dns_model.hpp"
 
 namespace lynctopo {
+namespace {
+
+// Names the record set lists as "address unknown": they have no record by design, and the
+// listing says so, so a record or certificate pointing at one is not an inconsistency.
+std::set<std::pair<View, std::string>> UnknownAddresses(const DnsRecordSet& set) {
+  std::set<std::pair<View, std::string>> unknown;
+  for (const DnsUnknownAddress& u : set.unknown_addresses) unknown.insert({u.view, u.name});
+  return unknown;
+}
+
+}  // namespace
 
 void CheckDnsSrvTargets(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
   if (!artifacts.dns) return;
   const DnsRecordSet& set = *artifacts.dns;
+  const std::set<std::pair<View, std::string>> unknown = UnknownAddresses(set);
   for (const DnsRecord& srv : set.records) {
     if (srv.type != DnsType::kSrv) continue;
+    if (unknown.contains({srv.view, srv.value})) continue;
     bool host = false;
     bool alias = false;
     for (size_t i : set.At(srv.view, srv.value)) {
@@ -64,6 +77,7 @@ void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnos
   if (artifacts.plan) {
     for (const Fqdn& d : artifacts.plan->sip_domains) domains.insert(d.str());
   }
+  const std::set<std::pair<View, std::string>> unknown = UnknownAddresses(set);
   for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
     if (cert.role == CertificateRole::kOAuth) continue;  // a signing certificate, not a host
     bool external_only =
@@ -74,7 +88,9 @@ void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnos
       if (IsWildcard(name) || domains.count(name)) continue;
       bool resolves = !set.At(View::kExternal, name).empty() ||
                       (!external_only && !set.At(View::kInternal, name).empty());
-      if (resolves) continue;
+      bool listed = unknown.contains({View::kExternal, name}) ||
+                    (!external_only && unknown.contains({View::kInternal, name}));
+      if (resolves || listed) continue;
       diagnostics.Error("LT6012", "", {},
                         "certificate " + cert.id + " carries " + name + ", which has no " +
                             (external_only ? "external" : "internal or external") + " DNS record");

@@ -152,8 +152,12 @@ nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
   }
   nlohmann::json unknown = nlohmann::json::array();
   for (const DnsUnknownAddress& u : set.unknown_addresses) {
-    unknown.push_back(
-        {{"view", ToString(u.view)}, {"zone", u.zone}, {"name", u.name}, {"purpose", u.purpose}});
+    nlohmann::json item = nlohmann::json::object();
+    item["view"] = ToString(u.view);
+    item["zone"] = u.zone;
+    item["name"] = u.name;
+    item["purpose"] = u.purpose;
+    unknown.push_back(std::move(item));
   }
   nlohmann::json doc = nlohmann::json::object();
   doc["format_version"] = 1;

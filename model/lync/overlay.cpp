@@ -77,6 +77,7 @@ class OverlayMerger {
   void MergeDeployment() {
     Take(overlay_.name, base_.name, base_.origin, "name");
     if (HasField(overlay_.origin, "version")) base_.version = overlay_.version;
+    if (HasField(overlay_.origin, "strict")) base_.strict = overlay_.strict;
     TakeList(overlay_.sip_domains, base_.sip_domains, base_.origin, "sip_domains");
     Take(overlay_.ad_domain, base_.ad_domain, base_.origin, "ad_domain");
     Take(overlay_.netbios_domain, base_.netbios_domain, base_.origin, "netbios_domain");

@@ -12,6 +12,7 @@ namespace lynctopo {
 
 namespace {
 
+using plan_tables::AddressesCell;
 using plan_tables::Cell;
 using plan_tables::Join;
 using plan_tables::Table;

@@ -78,7 +78,12 @@ TEST_CASE("an empty topology gets the essentials reported, not a crash", "[valid
         std::vector<std::string>{"error: the topology has no SIP domain [LT1001]",
                                  "error: the topology has no standard-edition or front-end pool to "
                                  "sign in to [LT1008]",
-                                 "error: the global scope has no active dialin URL [LT1081]"});
+                                 "warning: the topology has no simple URLs (Meet, Dialin, Admin), "
+                                 "so none are planned: no simple-URL DNS records, certificate "
+                                 "names or proxy rules, and meetings have no join link; "
+                                 "published topology documents never hold them: read them with "
+                                 "Get-CsSimpleUrlConfiguration and set `simple_urls` in an "
+                                 "overlay [LT1079]"});
 }
 
 TEST_CASE("degenerate values never crash validation", "[validate]") {

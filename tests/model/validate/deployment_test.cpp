@@ -28,8 +28,9 @@ TEST_CASE("LT1004 invalid SIP domain", "[validate]") {
                  "error: SIP domain 'contoso' is a single label (a domain name needs at least "
                  "two) [LT1004]"));
   CHECK(Contains(all,
-                 "error: the global scope has no active meet URL for SIP domain 'contoso' "
-                 "[LT1080]"));
+                 "warning: the global scope has no active meet URL for SIP domain 'contoso': its "
+                 "users' meetings have no join link, and no Meet name is planned for it (no DNS "
+                 "record, certificate name or proxy rule) [LT1080]"));
   CHECK(all.size() == 2);
 }
 

@@ -25,7 +25,7 @@ TEST_CASE("LT1051 NAT with hardware load balancing", "[validate]") {
   edge.vip = "172.25.33.9";
   edge.edge.external_vips = {"10.45.16.9", "10.45.16.19", "10.45.16.29"};
   CHECK(Only(t) ==
-        "error: edge pool 'edgepool.contoso.local' is behind NAT and uses hardware load "
+        "warning: edge pool 'edgepool.contoso.local' is behind NAT and uses hardware load "
         "balancing; NAT is not supported with a hardware load balancer [LT1051]");
   edge.edge.nat = false;
   CHECK(Validate(t).empty());

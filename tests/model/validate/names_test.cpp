@@ -64,8 +64,11 @@ TEST_CASE("LT1063 internal web FQDN equal to the external one (F8)", "[validate]
   Topology t = ValidBase();
   FrontEnd(t).external_web_fqdn = "webint.contoso.local";
   CHECK(Only(t) ==
-        "error: external web FQDN 'webint.contoso.local' is also the internal web FQDN of "
-        "front-end pool 'pool01.contoso.local' [LT1063]");
+        "warning: external web FQDN 'webint.contoso.local' is also the internal web FQDN of "
+        "front-end pool 'pool01.contoso.local': mobile clients inside the network would reach "
+        "the internal site, and Mobility and Autodiscover need distinct internal and external "
+        "web FQDNs (the internal one resolving only inside, the external one only on the "
+        "Internet) [LT1063]");
 }
 
 TEST_CASE("LT1064 other name clashes", "[validate]") {
@@ -98,6 +101,9 @@ TEST_CASE("LT1063 external web FQDN equal to a pool FQDN serving internal web", 
   CHECK(all == std::vector<std::string>{
                    "error: external web FQDN 'pool01.contoso.local' is also the pool FQDN of "
                    "front-end pool 'pool01.contoso.local' [LT1064]",
-                   "error: external web FQDN 'se01.contoso.local' is also the internal web FQDN "
-                   "of standard-edition pool 'se01.contoso.local' [LT1063]"});
+                   "warning: external web FQDN 'se01.contoso.local' is also the internal web "
+                   "FQDN of standard-edition pool 'se01.contoso.local': mobile clients inside "
+                   "the network would reach the internal site, and Mobility and Autodiscover "
+                   "need distinct internal and external web FQDNs (the internal one resolving "
+                   "only inside, the external one only on the Internet) [LT1063]"});
 }

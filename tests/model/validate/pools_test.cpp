@@ -118,8 +118,10 @@ TEST_CASE("LT1045 DNS load balancing needs an internal web override", "[validate
   fe.load_balancing = LoadBalancing::kDns;
   fe.internal_web_fqdn = "pool01.contoso.local";
   CHECK(Only(t) ==
-        "error: front-end pool 'pool01.contoso.local' uses DNS load balancing, so its internal "
-        "web FQDN must be overridden with a name other than the pool FQDN [LT1045]");
+        "warning: front-end pool 'pool01.contoso.local' uses DNS load balancing but its internal "
+        "web FQDN is the pool FQDN: DNS load balancing cannot balance HTTPS, so internal web "
+        "services need a name of their own behind a hardware load balancer (override "
+        "`internal_web_fqdn`) [LT1045]");
   fe.internal_web_fqdn = "webint.contoso.local";
   CHECK(Validate(t).empty());
 }
@@ -130,10 +132,37 @@ TEST_CASE("LT1046 several servers without load balancing", "[validate]") {
   Edge(t).load_balancing = LoadBalancing::kNone;
   std::vector<std::string> all = Validate(t);
   CHECK(all == std::vector<std::string>{
-                   "error: director pool 'dirpool.contoso.local' has 2 servers but no load "
-                   "balancing [LT1046]",
-                   "error: edge pool 'edgepool.contoso.local' has 2 servers but no load "
-                   "balancing [LT1046]"});
+                   "warning: director pool 'dirpool.contoso.local' has 2 servers but no load "
+                   "balancing: clients reach one server only and nothing fails over; Lync "
+                   "spreads a pool's traffic by DNS or hardware load balancing (set "
+                   "`load_balancing`) [LT1046]",
+                   "warning: edge pool 'edgepool.contoso.local' has 2 servers but no load "
+                   "balancing: clients reach one server only and nothing fails over; Lync "
+                   "spreads a pool's traffic by DNS or hardware load balancing (set "
+                   "`load_balancing`) [LT1046]"});
+}
+
+TEST_CASE("LT1049 several servers with unknown load balancing", "[validate]") {
+  Topology t = ValidBase();
+  Director(t).load_balancing = LoadBalancing::kUnknown;
+  Edge(t).load_balancing = LoadBalancing::kUnknown;
+  std::vector<std::string> all = Validate(t);
+  CHECK(all ==
+        std::vector<std::string>{
+            "warning: director pool 'dirpool.contoso.local' has 2 servers and its load balancing "
+            "is unknown (Lync files do not record it): planned as Lync's default, DNS load "
+            "balancing with one A record per server for the pool FQDN, and its web services, "
+            "which need a hardware load balancer VIP, get no address record; set the pool's "
+            "`load_balancing` (and `vip`, `internal_web_vip`, `external_web_vip` for hardware) "
+            "in an overlay [LT1049]",
+            "warning: edge pool 'edgepool.contoso.local' has 2 servers and its load balancing is "
+            "unknown (Lync files do not record it): planned as Lync's default, DNS load "
+            "balancing with one A record per server for the pool FQDN; set the pool's "
+            "`load_balancing` (and `vip`, `internal_web_vip`, `external_web_vip` for hardware) "
+            "in an overlay [LT1049]"});
+  // A single machine needs no load balancer, and unknown is no rule breach there.
+  StandardEdition(t).load_balancing = LoadBalancing::kUnknown;
+  CHECK(Validate(t).size() == 2);
 }
 
 TEST_CASE("LT1047 hardware load balancing without a VIP", "[validate]") {

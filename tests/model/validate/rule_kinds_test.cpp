@@ -121,7 +121,9 @@ const std::map<std::string, std::function<void(Topology&)>>& DesignMutations() {
        [](Topology& t) { GlobalUrl(t, SimpleUrlKind::kMeet, "fabrikam.com").active = false; }},
       {"LT1081", [](Topology& t) { GlobalUrl(t, SimpleUrlKind::kDialin).active = false; }},
       {"LT1094",
-       [](Topology& t) { GlobalUrl(t, SimpleUrlKind::kAdmin).url = "https://admin.contoso.com/a-b"; }},
+       [](Topology& t) {
+         GlobalUrl(t, SimpleUrlKind::kAdmin).url = "https://admin.contoso.com/a-b";
+       }},
       {"LT1103", [](Topology& t) { t.sites[1].kerberos_account->account = "FABRIKAM\\kerbdub"; }},
       {"LT1120", [](Topology& t) { t.certificates.key_bits = 1024; }},
       {"LT1122", [](Topology& t) { t.certificates.hash = "sha1"; }},
@@ -148,7 +150,8 @@ TEST_CASE("every validation code has a kind, and only validation codes do", "[va
   CHECK(FindRuleKind("LT0000") == nullptr);
 }
 
-TEST_CASE("docs/diagnostics.md marks each validation code with its kind", "[validate][kinds][docs]") {
+TEST_CASE("docs/diagnostics.md marks each validation code with its kind",
+          "[validate][kinds][docs]") {
   std::map<std::string, std::string> documented = KindsInDocs();
   for (const RuleKindEntry& entry : ValidationRuleKinds()) {
     INFO(entry.code << " has no `| code | product/design |` row in docs/diagnostics.md");
@@ -186,8 +189,7 @@ TEST_CASE("each design rule: warning, error under strict, absent for the actual 
     asks.strict = true;
     CHECK(CountOf(Run(asks, {}), code, Severity::kError) >= 1);
 
-    CHECK(CountOf(Run(asks, {.strict = true, .design_rules = false}), code, Severity::kError) ==
-          0);
+    CHECK(CountOf(Run(asks, {.strict = true, .design_rules = false}), code, Severity::kError) == 0);
     CHECK(Run(t, {.design_rules = false}).empty());
   }
 }
@@ -195,9 +197,8 @@ TEST_CASE("each design rule: warning, error under strict, absent for the actual 
 TEST_CASE("product rules stay errors whatever the options", "[validate][kinds]") {
   Topology t = ValidBase();
   FrontEnd(t).servers[0].fqdn = "fe01";  // LT1004
-  for (ValidationOptions options :
-       {ValidationOptions{}, ValidationOptions{.strict = true},
-        ValidationOptions{.design_rules = false}}) {
+  for (ValidationOptions options : {ValidationOptions{}, ValidationOptions{.strict = true},
+                                    ValidationOptions{.design_rules = false}}) {
     std::vector<Diagnostic> all = Run(t, options);
     REQUIRE(all.size() == 1);
     CHECK(all[0].code == "LT1004");

@@ -16,13 +16,17 @@ TEST_CASE("LT1080 Meet URL missing for a SIP domain", "[validate]") {
   Topology t = ValidBase();
   Url(t, SimpleUrlKind::kMeet, "fabrikam.com").active = false;
   CHECK(Only(t) ==
-        "error: the global scope has no active meet URL for SIP domain 'fabrikam.com' [LT1080]");
+        "warning: the global scope has no active meet URL for SIP domain 'fabrikam.com': its "
+        "users' meetings have no join link, and no Meet name is planned for it (no DNS record, "
+        "certificate name or proxy rule) [LT1080]");
 }
 
 TEST_CASE("LT1081 Dialin missing", "[validate]") {
   Topology t = ValidBase();
   std::erase_if(t.simple_urls, [](const SimpleUrl& u) { return u.kind == SimpleUrlKind::kDialin; });
-  CHECK(Only(t) == "error: the global scope has no active dialin URL [LT1081]");
+  CHECK(Only(t) ==
+        "warning: the global scope has no active dialin URL: dial-in conferencing has no "
+        "settings page, and no Dialin name is planned [LT1081]");
 }
 
 TEST_CASE("LT1082 two active Dialin URLs; inactive entries do not count", "[validate]") {
