@@ -109,6 +109,8 @@ const CONDITIONAL_CLAUSES = new Set(['if_statement', 'elseif_clause', 'else_clau
 function writeName(node) {
   if (node.type === 'command') {
     const name = node.childForFieldName('command_name');
+    // setspn writes with -R/-A/-S/-D; -Q, -L and -X only read.
+    if (name && /^setspn$/i.test(name.text) && !/\s-[RASD](\s|$)/i.test(node.text)) return null;
     if (name && WRITE_COMMANDS.test(name.text)) return name.text;
   } else if (node.type === 'invokation_expression') {
     const member = node.namedChildren.find((c) => c.type === 'member_name');
@@ -127,11 +129,24 @@ function conditionOf(clause) {
   return clause.childForFieldName('condition');
 }
 
+// An earlier statement of the same block is `if (...) { ...; return }` (or continue): the
+// code after it runs only when that condition is false.
+function returnsEarlyBefore(list, child) {
+  for (const sibling of list.namedChildren) {
+    if (sibling.id === child.id) return false;
+    if (sibling.type !== 'if_statement') continue;
+    const body = sibling.namedChildren.find((c) => c.type === 'statement_block');
+    if (body && /(^|[\s;{])(return|continue)\b[^}]*\}\s*$/.test(body.text)) return true;
+  }
+  return false;
+}
+
 // For one write: is it inside the then-block of a ShouldProcess if, and behind a state read?
 function guardOf(node) {
   let shouldProcess = null;
   let stateCondition = false;
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'statement_list' && returnsEarlyBefore(parent, child)) stateCondition = true;
     if (!CONDITIONAL_CLAUSES.has(parent.type)) continue;
     const condition = conditionOf(parent);
     const inBody = !condition || child.id !== condition.id;

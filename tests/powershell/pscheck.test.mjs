@@ -115,3 +115,11 @@ test('an embedded name must stay one single-quoted literal', async () => {
 test('names in comments are fine', async () => {
   assert.deepEqual(await checkSource("# site it's\nWrite-Host 1\n", { literals: ["it's"] }), []);
 });
+
+test('an early return on the current state counts as the read before a change', async () => {
+  const guarded = "[CmdletBinding(SupportsShouldProcess)]\nparam()\nfunction F {\n  if (Get-X) { Write-Host 'unchanged'; return }\n  if ($PSCmdlet.ShouldProcess('x')) { Request-CsCertificate -New }\n}\nF\n";
+  assert.deepEqual(await checkSource(guarded, { shouldProcess: true }), []);
+  // An if without return guards nothing after it.
+  const unguarded = guarded.replace("; return }", " }");
+  assert.equal((await checkSource(unguarded, { shouldProcess: true })).length, 1);
+});
