@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "generators/escape.hpp"
+#include "generators/powershell_view.hpp"
 
 namespace lynctopo {
 
@@ -96,6 +97,13 @@ struct ServerSteps {
   bool iis = false;
 };
 
+// What a certificate in the store must hold to stand for this one: its subject and every SAN.
+std::vector<std::string> CoveredNames(const PlannedCertificate& cert) {
+  std::vector<std::string> names = cert.sans;
+  if (names.empty()) names.push_back(cert.subject);
+  return names;
+}
+
 nlohmann::json PowerShellRequest(const PlannedCertificate& cert, const std::string& computer) {
   std::vector<std::string> extra = ExtraNames(cert);
   nlohmann::json request = {
@@ -103,6 +111,9 @@ nlohmann::json PowerShellRequest(const PlannedCertificate& cert, const std::stri
       {"id_ps", PowerShellQuote(cert.id)},
       {"role", ToString(cert.role)},
       {"types", Join(cert.uses, ",")},
+      {"types_ps", PowerShellList(cert.uses)},
+      {"subject_ps", PowerShellQuote(cert.subject)},
+      {"names_ps", PowerShellList(CoveredNames(cert))},
       {"computer_ps", PowerShellQuote(computer)},
       {"friendly_ps", PowerShellQuote("lynctopo " + cert.id)},
       {"key_bits", cert.key_bits},
@@ -192,8 +203,13 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
     server(requester).requests.push_back(PowerShellRequest(cert, requester));
     bool assign = cert.part <= 1;  // Lync binds one certificate per use: part 1 only
     bool global = cert.role == CertificateRole::kOAuth;
-    nlohmann::json assignment = {
-        {"id_ps", PowerShellQuote(cert.id)}, {"types", Join(cert.uses, ",")}, {"global", global}};
+    nlohmann::json assignment = {{"id", cert.id},
+                                 {"id_ps", PowerShellQuote(cert.id)},
+                                 {"types", Join(cert.uses, ",")},
+                                 {"types_ps", PowerShellList(cert.uses)},
+                                 {"subject_ps", PowerShellQuote(cert.subject)},
+                                 {"names_ps", PowerShellList(CoveredNames(cert))},
+                                 {"global", global}};
     if (global) {
       if (assign) server(requester).assignments.push_back(assignment);
       continue;
@@ -204,6 +220,8 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
         s.requests.push_back({{"id", cert.id},
                               {"id_ps", PowerShellQuote(cert.id)},
                               {"role", ToString(cert.role)},
+                              {"subject_ps", PowerShellQuote(cert.subject)},
+                              {"names_ps", PowerShellList(CoveredNames(cert))},
                               {"request", false},
                               {"import", true},
                               {"source_server", requester},
@@ -230,6 +248,7 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
   }
   return {{"comment", "#"},
           {"generator", "certificates"},
+          {"product", PowerShellProduct(&plan)},
           {"deployment", deployment},
           {"has_deployment", !deployment.empty()},
           {"deployment_md", MarkdownCell(deployment)},

@@ -4,6 +4,7 @@
 
 #include "generators/dns/dns_model.hpp"
 #include "generators/dns/dns_render.hpp"
+#include "generators/powershell_view.hpp"
 
 namespace lynctopo {
 
@@ -35,7 +36,9 @@ class DnsGeneratorImpl final : public Generator {
              DnsZonePath(zone));
     }
     Render(context, "dns/named.conf.mustache", DnsNamedConfView(*set), "dns/named.conf");
-    Render(context, "dns/dns.ps1.mustache", DnsPowerShellView(*set), "dns/dns.ps1");
+    nlohmann::json powershell = DnsPowerShellView(*set);
+    powershell["product"] = PowerShellProduct(&plan);
+    Render(context, "dns/dns.ps1.mustache", powershell, "dns/dns.ps1");
   }
 
  private:

@@ -282,6 +282,7 @@ nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
                            {"weight", it->weight},
                            {"port", it->port},
                            {"function", PowerShellFunction(it->type)},
+                           {"type", ToString(it->type)},
                            {"a", it->type == DnsType::kA},
                            {"aaaa", it->type == DnsType::kAAAA},
                            {"cname", it->type == DnsType::kCname},

@@ -2,6 +2,7 @@
 
 #include "generators/escape.hpp"
 #include "generators/iis/iis_model.hpp"
+#include "generators/powershell_view.hpp"
 
 namespace lynctopo {
 namespace {
@@ -94,6 +95,7 @@ void IisGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
   nlohmann::json all = nlohmann::json::array();
   for (const IisServer& server : iis.servers) {
     nlohmann::json view = ServerView(server);
+    view["product"] = PowerShellProduct(context.artifacts.plan);
     if (auto text =
             context.templates.Render("iis/prepare-server.ps1.mustache", view, diagnostics)) {
       context.outputs.Add("iis/servers/" + server.server + ".ps1", *text, kName, diagnostics);

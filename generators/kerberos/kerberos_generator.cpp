@@ -4,6 +4,7 @@
 
 #include "generators/escape.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
+#include "generators/powershell_view.hpp"
 
 namespace lynctopo {
 namespace {
@@ -119,8 +120,9 @@ void KerberosGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
   Diagnostics& diagnostics = context.diagnostics;
   context.outputs.Add("kerberos/plan.json", KerberosPlanToJson(kerberos).dump(2) + "\n", kName,
                       diagnostics);
-  if (auto text = context.templates.Render("kerberos/runbook.ps1.mustache", RunbookView(kerberos),
-                                           diagnostics)) {
+  nlohmann::json runbook = RunbookView(kerberos);
+  runbook["product"] = PowerShellProduct(context.artifacts.plan);
+  if (auto text = context.templates.Render("kerberos/runbook.ps1.mustache", runbook, diagnostics)) {
     context.outputs.Add("kerberos/kerberos.ps1", *text, kName, diagnostics);
   }
   if (auto text = context.templates.Render("kerberos/spns.ldif.mustache", LdifView(kerberos),

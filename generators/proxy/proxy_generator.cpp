@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "generators/powershell_view.hpp"
 #include "generators/proxy/proxy_escape.hpp"
 #include "generators/proxy/proxy_views.hpp"
 
@@ -82,6 +83,7 @@ void RenderProxyArtifacts(const ProxyRuleSet& rules, const RenderOptions& option
           product.product == ProxyProduct::kNginx || product.product == ProxyProduct::kHaproxy;
       if (unquoted_backends && !BackendsAreSafe(proxy, own, options, diagnostics)) continue;
       nlohmann::json view = product.view(proxy, own, options);
+      view["product"] = options.product;
       for (const auto& [name, file] : product.files) {
         std::optional<std::string> text = templates.Render(name, view, diagnostics);
         if (!text) continue;  // Render reported why
@@ -105,6 +107,7 @@ class ProxyGeneratorImpl final : public Generator {
   void Generate(const Plan& plan, const GeneratorOptions& options,
                 GeneratorContext& context) const override {
     proxy::RenderOptions render = proxy::ParseRenderOptions(options, context.diagnostics);
+    render.product = PowerShellProduct(&plan);
     if (context.artifacts.proxy) {
       proxy::RenderProxyArtifacts(*context.artifacts.proxy, render, context.templates,
                                   context.outputs, context.diagnostics);

@@ -20,8 +20,9 @@ struct RenderOptions {
   std::map<std::string, std::string> backend_address;  // backend_address.<host>=<address>
   std::map<int, int> backend_port;                     // backend_port.<planned port>=<port>
   bool backend_verify = true;                          // backend_verify: check backend certificates
-  std::string backend_ca;   // backend_ca: default <cert_dir>/internal-ca.pem
-  std::string runtime_dir;  // runtime_dir: nginx temp files and access log
+  std::string backend_ca;                    // backend_ca: default <cert_dir>/internal-ca.pem
+  std::string runtime_dir;                   // runtime_dir: nginx temp files and access log
+  std::string product = "Lync Server 2013";  // the Lync product, for script headers (from the plan)
 
   int ListenPort(int planned) const;
   int BackendPort(int planned) const;
