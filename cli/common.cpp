@@ -3,13 +3,14 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
+#include "generators/output_fs.hpp"
+#include "model/text_safety.hpp"
 #include "model/validate/validate.hpp"
 
 namespace lynctopo::cli {
@@ -58,7 +59,8 @@ void PrintDiagnostics(const Diagnostics& diagnostics) {
   // otherwise repeat every finding.
   std::string previous;
   for (const Diagnostic& d : diagnostics.Sorted()) {
-    std::string line = FormatDiagnostic(d);
+    // Messages quote the input: its control characters must not reach the terminal raw.
+    std::string line = EscapeControlCharacters(FormatDiagnostic(d));
     if (line != previous) std::cerr << line << '\n';
     previous = std::move(line);
   }
@@ -99,25 +101,14 @@ bool WriteTextOutput(const std::string& path, const std::string& content,
     std::cout.flush();
     return static_cast<bool>(std::cout);
   }
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path temp = target;
-  temp += ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      diagnostics.Error("LT0003", path, {}, "cannot write output file");
-      return false;
-    }
+  std::error_code ec = ReplaceRegularFile(path, content);
+  if (ec == std::errc::not_supported) {
+    diagnostics.Error("LT0041", path, {},
+                      "is not a regular file (a device, FIFO, folder or link); -o only replaces "
+                      "regular files: use '-o -' for standard output");
+    return false;
   }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
   if (ec) {
-    fs::remove(temp, ec);
     diagnostics.Error("LT0003", path, {}, "cannot write output file: " + ec.message());
     return false;
   }

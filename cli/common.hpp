@@ -45,6 +45,7 @@ void PrintDiagnostics(const Diagnostics& diagnostics);
 bool SplitAddressPort(const std::string& text, std::string* address, int* port);
 
 // Writes `content` to `path` atomically (temp file in the same folder + rename); "-" = stdout.
+// A path that exists and is not a regular file (FIFO, device, folder, link) is refused.
 bool WriteTextOutput(const std::string& path, const std::string& content, Diagnostics& diagnostics);
 
 }  // namespace lynctopo::cli

@@ -1,11 +1,12 @@
 #include "generators/output_writer.hpp"
 
+#include "generators/output_fs.hpp"
+#include "generators/output_stage.hpp"
+
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 #include <unistd.h>
 
@@ -20,17 +21,6 @@ namespace {
 
 constexpr std::string_view kManifestName = "manifest.json";
 
-std::optional<std::string> ReadFile(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return content.str();
-}
-
 // What the previous run's manifest says it generated, by path. A manifest we cannot read means
 // we know of no file of ours: nothing is deleted. Entries without every field can still be
 // deleted by path, but not carried over.
@@ -44,9 +34,9 @@ std::map<std::string, PreviousEntry> PreviousArtifacts(const fs::path& dir,
   std::map<std::string, PreviousEntry> previous;
   const fs::path manifest_path = dir / kManifestName;
   std::error_code ec;
-  if (!fs::exists(manifest_path, ec)) return previous;
+  if (!fs::exists(fs::symlink_status(manifest_path, ec))) return previous;
   const std::string shown = manifest_path.generic_string();
-  std::optional<std::string> text = ReadFile(manifest_path);
+  std::optional<std::string> text = ReadBelow(dir, kManifestName);
   nlohmann::json manifest;
   if (text) manifest = nlohmann::json::parse(*text, nullptr, false);
   if (!manifest.is_object() || !manifest.contains("artifacts") ||
@@ -83,53 +73,6 @@ std::map<std::string, PreviousEntry> PreviousArtifacts(const fs::path& dir,
   return previous;
 }
 
-// Temp file next to the target, then rename: readers see the old or the new file, never half.
-bool WriteAtomically(const fs::path& target, const std::string& content, Diagnostics& diagnostics) {
-  const std::string shown = target.generic_string();
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) {
-    diagnostics.Error("LT4020", shown, {}, "cannot create output folder: " + ec.message());
-    return false;
-  }
-  fs::path temp =
-      target.parent_path() / fmt::format(".{}.tmp-{}", target.filename().string(), ::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      fs::remove(temp, ec);
-      diagnostics.Error("LT4020", shown, {}, "cannot write output file");
-      return false;
-    }
-  }
-  // Keep the permissions a user gave the previous version (e.g. an executable script).
-  fs::file_status old_status = fs::status(target, ec);
-  if (!ec && fs::is_regular_file(old_status)) {
-    fs::permissions(temp, old_status.permissions(), ec);
-  }
-  fs::rename(temp, target, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    diagnostics.Error("LT4020", shown, {}, "cannot write output file: " + ec.message());
-    return false;
-  }
-  return true;
-}
-
-// Removes folders left empty by a deletion, up to (not including) `dir`. Artifact paths are
-// checked relative paths, so `folder` always lies below `dir`.
-void PruneEmptyFolders(const fs::path& dir, fs::path folder) {
-  std::error_code ec;
-  while (folder.native().size() > dir.native().size()) {
-    if (!fs::is_directory(folder, ec) || !fs::is_empty(folder, ec) || ec) return;
-    if (!fs::remove(folder, ec) || ec) return;
-    folder = folder.parent_path();
-  }
-}
-
 }  // namespace
 
 const char* ToString(ChangeKind kind) {
@@ -153,17 +96,42 @@ bool WriteResult::Differs() const {
   return false;
 }
 
-WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir,
+// The folder the writer works on: absolute, without a trailing "/", and the real folder when
+// `--out` itself is a link (the user named it; only links inside it are never followed).
+std::optional<fs::path> ResolveOutputDir(const fs::path& dir) {
+  std::error_code ec;
+  fs::path resolved = fs::absolute(dir, ec).lexically_normal();
+  if (ec) return std::nullopt;
+  if (!resolved.has_filename()) resolved = resolved.parent_path();
+  if (fs::is_symlink(fs::symlink_status(resolved, ec))) {
+    resolved = fs::canonical(resolved, ec);
+    if (ec) return std::nullopt;
+  }
+  if (!resolved.has_filename() || resolved == resolved.root_path()) return std::nullopt;
+  return resolved;
+}
+
+WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& user_dir,
                            const WriteRequest& request, Diagnostics& diagnostics) {
   WriteResult result;
   if (diagnostics.HasErrors()) return result;
   std::error_code ec;
+  std::optional<fs::path> resolved = ResolveOutputDir(user_dir);
+  if (!resolved) {
+    diagnostics.Error("LT4023", user_dir.generic_string(), {},
+                      "output folder cannot be used (a dangling link, or the root folder)");
+    return result;
+  }
+  const fs::path& dir = *resolved;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    diagnostics.Error("LT4023", dir.generic_string(), {}, "output folder is not a folder");
+    diagnostics.Error("LT4023", user_dir.generic_string(), {}, "output folder is not a folder");
     return result;
   }
 
   // Files of generators that did not run this time stay ours: keep them in the manifest.
+  OutputTree tree;
+  tree.dir = dir;
+  tree.shown = user_dir.generic_string();
   std::map<std::string, ChangeKind> kinds;
   std::vector<ManifestEntry> entries = ManifestEntries(outputs);
   std::vector<ManifestEntry> carried;
@@ -175,6 +143,7 @@ WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir,
       carried.push_back(std::move(previous.entry));
       continue;
     }
+    tree.dropped.insert(path);
     fs::file_status status = fs::symlink_status(dir / path, ec);
     if (fs::is_regular_file(status) || fs::is_symlink(status)) kinds[path] = ChangeKind::kDelete;
   }
@@ -186,15 +155,17 @@ WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir,
   const std::string manifest = ManifestJson(entries, request.generator_version);
 
   // What DIR should hold: every artifact, and the manifest.
-  std::map<std::string, const std::string*> wanted;
-  for (const auto& [path, artifact] : outputs.artifacts()) wanted[path] = &artifact.content;
-  wanted[std::string(kManifestName)] = &manifest;
-  for (const auto& [path, content] : wanted) {
-    std::optional<std::string> existing = ReadFile(dir / path);
+  for (const auto& [path, artifact] : outputs.artifacts()) tree.wanted[path] = &artifact.content;
+  tree.wanted[std::string(kManifestName)] = &manifest;
+  for (const auto& [path, content] : tree.wanted) {
+    std::optional<std::string> existing = ReadBelow(dir, path);
     if (!existing) {
       kinds[path] = ChangeKind::kCreate;
+    } else if (*existing == *content) {
+      kinds[path] = ChangeKind::kUnchanged;
+      tree.unchanged.insert(path);
     } else {
-      kinds[path] = *existing == *content ? ChangeKind::kUnchanged : ChangeKind::kUpdate;
+      kinds[path] = ChangeKind::kUpdate;
     }
   }
   for (const auto& [path, kind] : kinds) result.changes.push_back({path, kind});
@@ -204,31 +175,16 @@ WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& dir,
     return result;
   }
 
-  bool ok = true;
-  // Deletions first, so a file that becomes a folder ("dns" -> "dns/zone") can be written.
-  for (const auto& [path, kind] : kinds) {
-    if (kind != ChangeKind::kDelete) continue;
-    fs::remove(dir / path, ec);
-    if (ec) {
-      diagnostics.Error("LT4021", (dir / path).generic_string(), {},
-                        "cannot remove a file the previous run generated: " + ec.message());
-      ok = false;
-      continue;
-    }
-    PruneEmptyFolders(dir, (dir / path).parent_path());
+  OutputFileSystem& file_system =
+      request.file_system ? *request.file_system : RealOutputFileSystem();
+  const int lock = LockParentAndClean(dir, file_system);
+  if (lock < 0) {
+    diagnostics.Error("LT4020", tree.shown, {}, "cannot open the output folder's parent");
+    return result;
   }
-  for (const auto& [path, kind] : kinds) {
-    if (path == kManifestName) continue;
-    if (kind == ChangeKind::kCreate || kind == ChangeKind::kUpdate) {
-      ok &= WriteAtomically(dir / path, *wanted[path], diagnostics);
-    }
-  }
-  // The manifest last, and only after a complete write, so it never lists a file that is not
-  // there.
-  if (ok && kinds[std::string(kManifestName)] != ChangeKind::kUnchanged) {
-    ok &= WriteAtomically(dir / kManifestName, manifest, diagnostics);
-  }
-  result.ok = ok;
+  // Nothing differs: the tree is already exactly what this run makes.
+  result.ok = !result.Differs() || SwitchOutputTree(tree, file_system, diagnostics);
+  ::close(lock);  // releases the lock
   return result;
 }
 

@@ -1,10 +1,11 @@
 #pragma once
 
 // Writing an OutputSet to `--out DIR`, or comparing DIR against it (--check, --dry-run).
-// Nothing is written when the run has errors; each file is replaced atomically (temp file in
-// the same folder + rename); unchanged files are not touched (their mtime stays); files a
-// previous run generated (listed in DIR/manifest.json) that are no longer produced are
-// removed, and nothing else ever is.
+// Nothing is written when the run has errors. A write replaces the whole of DIR in one step
+// (output_stage.hpp): a reader, a crash or a failed write sees the old tree or the new one,
+// never a mix. Unchanged files keep their bytes and mtime; files a previous run generated
+// (listed in DIR/manifest.json) that are no longer produced are dropped; every other file in
+// DIR is kept. No link inside DIR is ever followed.
 
 #include <cstdint>
 #include <filesystem>
@@ -18,6 +19,8 @@
 #include "model/diagnostics.hpp"
 
 namespace lynctopo {
+
+class OutputFileSystem;  // generators/output_fs.hpp
 
 enum class WriteMode {
   kWrite,
@@ -71,6 +74,8 @@ struct WriteRequest {
   // with a generator that did not run are kept and stay listed in the manifest, so
   // `generate --only dns` never deletes the certificates.
   std::optional<std::set<std::string>> generators_run;
+  // The file-system seam (tests inject faults); nullptr is the real one.
+  OutputFileSystem* file_system = nullptr;
 };
 
 // Does nothing but return ok=false when `diagnostics` already holds errors.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -17,8 +18,12 @@ class LineIndex {
   SourceLoc At(size_t offset) const;
 
  private:
+  static constexpr size_t kStride = 256;
+  size_t CharactersBefore(size_t offset) const;
+
   std::string_view text_;
   std::vector<size_t> line_starts_;
+  std::vector<uint32_t> characters_before_;  // empty for ASCII text
 };
 
 }  // namespace lynctopo

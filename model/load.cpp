@@ -1,11 +1,8 @@
 #include "model/load.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <algorithm>
 
+#include "model/bounded_read.hpp"
 #include "model/line_index.hpp"
 #include "model/lync/import.hpp"
 
@@ -189,30 +186,24 @@ InputKind DetectInputKind(std::string_view text) {
 }
 
 std::optional<std::string> ReadInputFile(const std::string& path, Diagnostics& diagnostics) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status)) {
-    diagnostics.Error("LT0001", path, {}, "no such file");
-    return std::nullopt;
+  BoundedRead read = ReadBounded(path, InputSizeLimit(), /*stop_at_nul=*/true);
+  switch (read.status) {
+    case BoundedRead::Status::kOk:
+      return std::move(read.text);
+    case BoundedRead::Status::kMissing:
+      diagnostics.Error("LT0001", path, {}, "no such file");
+      break;
+    case BoundedRead::Status::kFolder:
+      diagnostics.Error("LT0004", path, {}, "this is a directory, not a topology file");
+      break;
+    case BoundedRead::Status::kUnreadable:
+      diagnostics.Error("LT0002", path, {}, read.message);
+      break;
+    case BoundedRead::Status::kTooLarge:
+      diagnostics.Error("LT0040", path, {}, read.message);
+      break;
   }
-  if (fs::is_directory(status)) {
-    diagnostics.Error("LT0004", path, {}, "this is a directory, not a topology file");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics.Error("LT0002", path, {},
-                      std::string("cannot open the file: ") + std::strerror(errno));
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    diagnostics.Error("LT0002", path, {}, "cannot read the file");
-    return std::nullopt;
-  }
-  return std::move(text).str();
+  return std::nullopt;
 }
 
 std::optional<Topology> LoadOverlayFile(const std::string& path, Diagnostics& diagnostics) {

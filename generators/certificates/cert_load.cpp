@@ -22,6 +22,7 @@
 #include <openssl/x509v3.h>
 
 #include "generators/certificates/cert_check.hpp"
+#include "model/bounded_read.hpp"
 
 namespace lynctopo {
 
@@ -131,12 +132,18 @@ int ConnectWithTimeout(const std::string& host, const std::string& port, int tim
 std::vector<LoadedCertificate> LoadCertificateFile(const std::string& path,
                                                    Diagnostics& diagnostics) {
   std::vector<LoadedCertificate> out;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  BoundedRead read = ReadBounded(path, kCertificateSizeLimit);
+  if (read.status == BoundedRead::Status::kTooLarge) {
+    diagnostics.Error("LT0040", path, {},
+                      "the certificate file is larger than 4 MiB, far more than any certificate "
+                      "chain; it was not read");
+    return out;
+  }
+  if (read.status != BoundedRead::Status::kOk) {
     diagnostics.Error("LT5320", path, {}, "cannot read certificate file");
     return out;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string& bytes = read.text;
   ERR_clear_error();
   if (bytes.find("-----BEGIN") != std::string::npos) {
     std::unique_ptr<BIO, BioDeleter> bio(

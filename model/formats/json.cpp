@@ -11,6 +11,7 @@
 #include "model/formats/syntax.hpp"
 #include "model/line_index.hpp"
 #include "model/load.hpp"
+#include "model/text_safety.hpp"
 
 namespace lynctopo {
 namespace {
@@ -241,6 +242,7 @@ void WriteNode(std::string& out, const FormatNode& node, size_t indent) {
 std::optional<FormatNode> ParseJsonTree(std::string_view text, const std::string& path,
                                         Diagnostics& diagnostics) {
   text = StripUtf8Bom(text);
+  if (!CheckTextSafety(text, TextSyntax::kJson, path, diagnostics)) return std::nullopt;
   LineIndex lines(text);
   TreeBuilder builder;
   bool ok = false;

@@ -105,8 +105,16 @@ class TreeReader {
   void Host(const char* name, std::string& out, bool required = false) {
     const FormatMember* member = Find(name, required);
     if (member && ScalarOk(*member, Type::kString, "a string")) {
+      if (HasDoubleTrailingDot(member->value.scalar, member->value.loc, ChildPointer(name))) return;
       out = NormalizeHost(member->value.scalar);
     }
+  }
+
+  // "host.example.com.." would lose one dot here and the other later: a changed name.
+  bool HasDoubleTrailingDot(const std::string& value, SourceLoc loc, const std::string& pointer) {
+    if (!value.ends_with("..")) return false;
+    Error("LT0047", loc, "'" + value + "' ends in '..'; a name ends in at most one dot", pointer);
+    return true;
   }
 
   void Int(const char* name, int& out, bool required = false) {
@@ -356,6 +364,7 @@ class TreeReader {
       if (origin_) {
         origin_->SetField(prefix_ + name + "/" + std::to_string(i), Loc(loc, pointer));
       }
+      if (hosts && HasDoubleTrailingDot(value, loc, pointer)) continue;
       out.push_back(hosts ? NormalizeHost(value) : std::move(value));
     }
   }

@@ -11,6 +11,7 @@
 #include "model/formats/syntax.hpp"
 #include "model/line_index.hpp"
 #include "model/load.hpp"
+#include "model/text_safety.hpp"
 
 namespace lynctopo {
 namespace {
@@ -47,6 +48,14 @@ std::unordered_map<std::string, size_t> AttributeOffsets(std::string_view text,
     pos = close + 1;
   }
   return offsets;
+}
+
+// The next element after `node` at its level (a second root, for the document element).
+pugi::xml_node NextElement(pugi::xml_node node) {
+  for (pugi::xml_node next = node.next_sibling(); next; next = next.next_sibling()) {
+    if (next.type() == pugi::node_element) return next;
+  }
+  return {};
 }
 
 bool IsNamespaceAttribute(std::string_view name) {
@@ -142,6 +151,7 @@ void AppendNode(pugi::xml_node element, const FormatNode& node) {
 std::optional<FormatNode> ParseXmlTree(std::string_view text, const std::string& path,
                                        Diagnostics& diagnostics) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (!CheckTextSafety(text, TextSyntax::kXml, path, diagnostics)) return std::nullopt;
   LineIndex lines(text);
   pugi::xml_document document;
   pugi::xml_parse_result result =
@@ -152,6 +162,13 @@ std::optional<FormatNode> ParseXmlTree(std::string_view text, const std::string&
     return std::nullopt;
   }
   pugi::xml_node root = document.document_element();
+  if (pugi::xml_node other = NextElement(root)) {
+    ptrdiff_t offset = other.offset_debug();
+    diagnostics.Error("LT0045", path, lines.At(offset > 0 ? static_cast<size_t>(offset) - 1 : 0),
+                      "a second root element <" + std::string(other.name()) +
+                          ">: an XML document has exactly one");
+    return std::nullopt;
+  }
   TreeConverter converter(text, lines);
   ptrdiff_t root_offset = root.offset_debug();
   SourceLoc root_loc = lines.At(root_offset > 0 ? static_cast<size_t>(root_offset) - 1 : 0);

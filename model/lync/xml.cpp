@@ -1,5 +1,7 @@
 #include "model/lync/xml.hpp"
 
+#include "model/text_safety.hpp"
+
 namespace lynctopo {
 
 std::string_view LocalName(std::string_view qualified) {
@@ -50,6 +52,18 @@ std::string NodeText(pugi::xml_node node) {
   return text;
 }
 
+namespace {
+
+// The next element after `node` at its level (a second root, for the document element).
+pugi::xml_node NextElement(pugi::xml_node node) {
+  for (pugi::xml_node next = node.next_sibling(); next; next = next.next_sibling()) {
+    if (next.type() == pugi::node_element) return next;
+  }
+  return {};
+}
+
+}  // namespace
+
 bool LyncXmlDocument::Load(std::string_view raw, const std::string& path,
                            Diagnostics& diagnostics) {
   std::string error;
@@ -59,6 +73,9 @@ bool LyncXmlDocument::Load(std::string_view raw, const std::string& path,
         "cannot decode the file as " + std::string(ToString(encoding_)) + ": " + error);
     return false;
   }
+  std::string_view body(original_);
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  if (!CheckTextSafety(body, TextSyntax::kXml, path, diagnostics)) return false;
   positions_ = std::make_unique<TextPositions>(original_);
   buffer_ = original_;
   // In-place parsing keeps every name and value pointer inside buffer_, which is how we get
@@ -72,6 +89,12 @@ bool LyncXmlDocument::Load(std::string_view raw, const std::string& path,
   }
   if (!doc_.document_element()) {
     diagnostics.Error("LT3001", path, {}, "the file holds no XML element");
+    return false;
+  }
+  if (pugi::xml_node other = NextElement(doc_.document_element())) {
+    diagnostics.Error("LT0045", path, Loc(other),
+                      "a second root element <" + std::string(other.name()) +
+                          ">: an XML document has exactly one");
     return false;
   }
   return true;
