@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 namespace lynctopo {
 
 namespace fs = std::filesystem;
@@ -164,7 +166,11 @@ OutputFileSystem& RealOutputFileSystem() {
 namespace {
 
 std::string TempPrefix(const fs::path& target) {
-  return "." + target.filename().string() + ".lynctopo-";
+  // Appended piece by piece: g++ 12 -O3 warns (-Wrestrict, a false positive) on "." + string.
+  std::string prefix(1, '.');
+  prefix += target.filename().string();
+  prefix += ".lynctopo-";
+  return prefix;
 }
 
 // A temporary name is in use while its maker holds the lock on it.
@@ -211,7 +217,7 @@ std::error_code ReplaceRegularFile(const fs::path& target, std::string_view cont
   }
   if (unnamed) {
     // Name it only now, and under a name no other run picks.
-    const std::string proc = "/proc/self/fd/" + std::to_string(fd.get());
+    const std::string proc = fmt::format("/proc/self/fd/{}", fd.get());
     for (int attempt = 0;; ++attempt) {
       temp = (folder / (TempPrefix(target) + "XXXXXX")).string();
       int reserved = ::mkstemp(temp.data());  // reserves a random name...

@@ -224,7 +224,7 @@ class StageBuilder {
 }  // namespace
 
 std::string StagePrefix(const fs::path& dir) {
-  return "." + dir.filename().string() + ".lynctopo-";
+  return fmt::format(".{}.lynctopo-", dir.filename().string());
 }
 
 int LockParentAndClean(const fs::path& dir, OutputFileSystem& file_system) {

@@ -129,6 +129,12 @@ bool CheckOurText(std::string_view text, const std::string& path, Diagnostics& d
 
 void ReportUnknownKind(std::string_view text, const std::string& path, Diagnostics& diagnostics) {
   std::string_view body = text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
+  if (size_t doctype = body.find("<!DOCTYPE"); doctype != std::string_view::npos) {
+    diagnostics.Error("LT0046", path, LineIndex(text).At(doctype + (text.size() - body.size())),
+                      "a DOCTYPE is not allowed: topology files use no document type "
+                      "definitions or entities");
+    return;
+  }
   std::string root = RootElementName(body);
   if (!root.empty()) {
     diagnostics.Error("LT0008", path, {},

@@ -113,7 +113,10 @@ std::vector<NameUse> CollectNames(const Context& ctx) {
       add(Role::kPool, pool.fqdn, &pool, nullptr, pool.origin, "fqdn");
       bool overridden =
           !pool.internal_web_fqdn.empty() && ToLower(pool.internal_web_fqdn) != ToLower(pool.fqdn);
-      if (RunsIis(pool.kind) && !overridden) uses.back().serves_internal_web = true;
+      // A pool without an FQDN added nothing (LT0107 reports it): no entry to mark.
+      if (RunsIis(pool.kind) && !overridden && !pool.fqdn.empty()) {
+        uses.back().serves_internal_web = true;
+      }
       for (const Server& server : pool.servers) {
         add(Role::kServer, server.fqdn, &pool, nullptr, server.origin, "fqdn");
       }
