@@ -8,6 +8,11 @@
 
 import { Parser, Language } from 'web-tree-sitter';
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
+
+// V8's optimising tier recompiles the grammar in the background, and Node waits for that
+// (tens of seconds of CPU) before it can exit; the baseline compiler parses fast enough.
+v8.setFlagsFromString('--liftoff-only');
 
 const require = createRequire(import.meta.url);
 

@@ -104,8 +104,9 @@ TEST_CASE("every name embedded in the PowerShell is single-quoted", "[kerberos][
   Pipeline p("enterprise", "Red'mond $(Remove-Item C:\\) `n");
   const std::string& runbook = p.files.at("kerberos/kerberos.ps1");
   CHECK_THAT(runbook, Catch::Contains("-Identity 'site:Red''mond $(Remove-Item C:\\) `n'"));
-  // Every cmdlet parameter value is a single-quoted literal (no expandable strings).
-  std::regex parameter(R"(-(UserAccount|Identity|ContainerDN) (\S))");
+  // Every parameter value is a single-quoted literal (no expandable strings), or a variable
+  // of the script's own helpers.
+  std::regex parameter(R"(-(UserAccount|Identity|ContainerDN|Account|SamFilter|Spn) ([^$\s]))");
   for (std::sregex_iterator it(runbook.begin(), runbook.end(), parameter), end; it != end; ++it) {
     CHECK((*it)[2] == "'");
   }
