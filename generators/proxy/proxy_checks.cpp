@@ -53,7 +53,9 @@ size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagno
     }
   }
   for (const PlannedPool& pool : plan.pools) {
-    if (!wants("LT7021")) break;
+    // Without any reverse proxy nothing is published and no proxy artifact is produced; the
+    // plan says so once (LT2001).
+    if (!wants("LT7021") || plan.proxies.empty()) break;
     if (!RunsIis(pool.kind) || pool.external_web_fqdn.empty()) continue;
     if (!published.contains(pool.external_web_fqdn.str())) {
       ++found;
