@@ -2,6 +2,7 @@
 
 #include "generators/escape.hpp"
 #include "generators/iis/iis_model.hpp"
+#include "generators/product_strings.hpp"
 
 namespace lynctopo {
 namespace {
@@ -25,7 +26,7 @@ nlohmann::json BindingsView(const IisServer& server) {
 }
 
 // The view of templates/iis/prepare-server.ps1.mustache (documented in docs/templates.md).
-nlohmann::json ServerView(const IisServer& server) {
+nlohmann::json ServerView(const IisServer& server, const ProductStrings& product) {
   std::string feature_list;
   nlohmann::json features = nlohmann::json::array();
   for (const IisFeature& f : server.features) {
@@ -41,6 +42,8 @@ nlohmann::json ServerView(const IisServer& server) {
           {"kind", ToString(server.kind)},
           {"features", std::move(features)},
           {"feature_list_ps", feature_list},
+          {"product", product.product},
+          {"product_family", product.family},
           {"bindings", BindingsView(server)}};
 }
 
@@ -85,7 +88,7 @@ class IisGeneratorImpl : public Generator {
 
 }  // namespace
 
-void IisGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
+void IisGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
                                 GeneratorContext& context) const {
   if (!context.artifacts.iis) return;
   const IisPlan& iis = *context.artifacts.iis;
@@ -93,7 +96,7 @@ void IisGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
   context.outputs.Add("iis/servers.json", IisPlanToJson(iis).dump(2) + "\n", kName, diagnostics);
   nlohmann::json all = nlohmann::json::array();
   for (const IisServer& server : iis.servers) {
-    nlohmann::json view = ServerView(server);
+    nlohmann::json view = ServerView(server, ProductStringsOf(plan.topology));
     if (auto text =
             context.templates.Render("iis/prepare-server.ps1.mustache", view, diagnostics)) {
       context.outputs.Add("iis/servers/" + server.server + ".ps1", *text, kName, diagnostics);
