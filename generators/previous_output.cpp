@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "generators/output_writer.hpp"
 
 namespace lynctopo {
 namespace {
@@ -29,23 +28,17 @@ PreviousOutput::PreviousOutput(std::filesystem::path dir) : dir_(std::move(dir))
     return;
   }
   for (const nlohmann::json& item : manifest["artifacts"]) {
-    if (!item.is_object() || !item.contains("path") || !item["path"].is_string() ||
-        !item.contains("sha256") || !item["sha256"].is_string()) {
-      continue;
-    }
+    if (!item.is_object() || !item.contains("path") || !item["path"].is_string()) continue;
     std::string path = item["path"];
     // Only plain relative paths below DIR: a manifest never steers a read elsewhere.
     if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos) continue;
-    sha256_[path] = item["sha256"];
+    listed_.insert(std::move(path));
   }
 }
 
 std::optional<std::string> PreviousOutput::Read(std::string_view path) const {
-  auto found = sha256_.find(path);
-  if (found == sha256_.end()) return std::nullopt;
-  std::optional<std::string> content = Slurp(dir_ / std::string(path));
-  if (!content || Sha256Hex(*content) != found->second) return std::nullopt;
-  return content;
+  if (!listed_.contains(path)) return std::nullopt;
+  return Slurp(dir_ / std::string(path));
 }
 
 }  // namespace lynctopo

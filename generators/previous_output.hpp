@@ -2,11 +2,11 @@
 
 // What a previous `generate --out DIR` wrote, for the few artifacts whose content depends on
 // history: a DNS zone's SOA serial must grow exactly when the zone changes. Only a file the
-// previous manifest lists with the same SHA-256 counts as history; a hand-edited or foreign
-// file does not.
+// previous manifest lists counts (a foreign file in DIR does not); one edited by hand since
+// simply differs from what is generated now, so its serial still only grows.
 
 #include <filesystem>
-#include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +23,7 @@ class PreviousOutput {
 
  private:
   std::filesystem::path dir_;
-  std::map<std::string, std::string, std::less<>> sha256_;
+  std::set<std::string, std::less<>> listed_;
 };
 
 }  // namespace lynctopo

@@ -29,21 +29,25 @@ std::string FileSafe(std::string_view text) {
 
 class Resolver {
  public:
-  explicit Resolver(const Plan& plan) : plan_(plan) {
+  explicit Resolver(const Plan& plan) {
     for (const PlannedName& name : plan.names) {
       if (name.view == View::kInternal) internal_[name.fqdn.str()].push_back(&name);
+    }
+    for (const PlannedPool& pool : plan.pools) {
+      if (!pool.external_web_fqdn.empty())
+        by_external_web_.emplace(pool.external_web_fqdn.str(), &pool);
     }
   }
 
   // The internal addresses of `fqdn` (following one alias), empty when unknown.
-  std::vector<std::string> Internal(const std::string& fqdn) const {
+  std::vector<std::string> Internal(const std::string& fqdn, bool follow_alias = true) const {
     auto found = internal_.find(fqdn);
     if (found == internal_.end()) return {};
     for (const PlannedName* name : found->second) {
       if (!name->addresses.empty()) return name->addresses;
     }
     for (const PlannedName* name : found->second) {
-      if (!name->alias_of.empty() && name->alias_of != fqdn) return Internal(name->alias_of);
+      if (follow_alias && !name->alias_of.empty()) return Internal(name->alias_of, false);
     }
     return {};
   }
@@ -52,19 +56,18 @@ class Resolver {
   // external web VIP (the HLB VIP for 4443/8080), else to its internal web address; any other
   // backend (Office Web Apps, an internal web FQDN) to its internal addresses.
   std::vector<std::string> Backend(const std::string& backend) const {
-    for (const PlannedPool& pool : plan_.pools) {
-      if (pool.external_web_fqdn.empty() || pool.external_web_fqdn.str() != backend) continue;
-      if (pool.source && !pool.source->external_web_vip.empty()) {
-        return {pool.source->external_web_vip};
-      }
-      return Internal(pool.internal_web_fqdn.str());
+    auto found = by_external_web_.find(backend);
+    if (found == by_external_web_.end()) return Internal(backend);
+    const PlannedPool& pool = *found->second;
+    if (pool.source && !pool.source->external_web_vip.empty()) {
+      return {pool.source->external_web_vip};
     }
-    return Internal(backend);
+    return Internal(pool.internal_web_fqdn.str());
   }
 
  private:
-  const Plan& plan_;
   std::unordered_map<std::string, std::vector<const PlannedName*>> internal_;
+  std::unordered_map<std::string, const PlannedPool*> by_external_web_;  // first pool wins
 };
 
 void Put(std::map<std::string, PerimeterEntry>& entries, const std::string& name,

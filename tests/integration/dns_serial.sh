@@ -44,6 +44,8 @@ after=$(serials)
 expected=$(echo "$first" | python3 -c '
 import sys
 for line in sys.stdin.read().split("\n"):
+    if not line.strip():
+        continue
     zone, serial = line.split()
     print(zone, int(serial) + (1 if zone.startswith("external/") else 0))')
 [ "$after" = "$expected" ] || fail "serials after the change: $after; expected: $expected"
@@ -55,6 +57,12 @@ for line in sys.stdin.read().split("\n"):
 "$LYNCTOPO" generate "$example" --out "$out" --only dns --set dns.ns_address=127.0.0.1 \
   >"$work/5.log" 2>&1 || fail "fifth generate"
 grep -q '^external/contoso.com 3$' <<<"$(serials)" || fail "serial did not grow to 3: $(serials)"
+# A zone edited by hand is regenerated with a higher serial, never a lower one.
+echo "extra IN A 192.0.2.1" >>"$out/dns/internal/contoso.local.zone"
+"$LYNCTOPO" generate "$example" --out "$out" --only dns --set dns.ns_address=127.0.0.1 \
+  >"$work/6.log" 2>&1 || fail "sixth generate"
+grep -q '^internal/contoso.local 2$' <<<"$(serials)" ||
+  fail "a hand-edited zone did not get the next serial: $(serials)"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "SOA serials: 1 on the first run, kept when unchanged, +1 only for the changed zone"
