@@ -168,6 +168,7 @@ void CheckPerimeterResolution(const ArtifactSet& artifacts, Diagnostics& diagnos
   const Plan& plan = *artifacts.plan;
   const std::string file = plan.topology ? plan.topology->source_file : std::string();
   std::vector<PerimeterHost> hosts = BuildPerimeterHosts(plan);
+  Resolver resolver(plan);
   std::unordered_map<std::string, const PerimeterHost*> proxy_hosts, edge_hosts;
   for (const PerimeterHost& h : hosts) {
     (h.kind == "edge" ? edge_hosts : proxy_hosts)[h.host] = &h;
@@ -184,10 +185,17 @@ void CheckPerimeterResolution(const ArtifactSet& artifacts, Diagnostics& diagnos
       if (resolves(found == proxy_hosts.end() ? nullptr : found->second, rule.backend_host)) {
         continue;
       }
-      diagnostics.Error("LT6013", file, {},
-                        fmt::format("reverse proxy '{}' forwards {} to '{}', which its perimeter "
-                                    "resolution (hosts file) cannot resolve",
-                                    rule.proxy, rule.public_host.str(), rule.backend_host));
+      // No address known anywhere (an imported topology without one) is the user's to fill
+      // in: a warning. A known address missing from the hosts file is our inconsistency.
+      std::string text = fmt::format(
+          "reverse proxy '{}' forwards {} to '{}', which its perimeter resolution (hosts file) "
+          "cannot resolve",
+          rule.proxy, rule.public_host.str(), rule.backend_host);
+      if (resolver.Backend(rule.backend_host).empty()) {
+        diagnostics.Warning("LT6013", file, {}, text + ": the plan knows no address for it");
+      } else {
+        diagnostics.Error("LT6013", file, {}, text);
+      }
     }
   }
   for (const PlannedPool& pool : plan.pools) {
@@ -198,10 +206,16 @@ void CheckPerimeterResolution(const ArtifactSet& artifacts, Diagnostics& diagnos
       if (server.fqdn.empty()) continue;
       auto found = edge_hosts.find(server.fqdn.str());
       if (resolves(found == edge_hosts.end() ? nullptr : found->second, next_hop)) continue;
-      diagnostics.Error("LT6013", file, pool.source->edge.origin.Field("next_hop_pool"),
-                        fmt::format("Edge server '{}' cannot resolve its next hop pool '{}' in "
-                                    "its perimeter resolution (hosts file)",
-                                    server.fqdn.str(), next_hop));
+      std::string text = fmt::format(
+          "Edge server '{}' cannot resolve its next hop pool '{}' in its perimeter resolution "
+          "(hosts file)",
+          server.fqdn.str(), next_hop);
+      const SourceLoc& at = pool.source->edge.origin.Field("next_hop_pool");
+      if (resolver.Internal(next_hop).empty()) {
+        diagnostics.Warning("LT6013", file, at, text + ": the plan knows no address for it");
+      } else {
+        diagnostics.Error("LT6013", file, at, text);
+      }
     }
   }
 }

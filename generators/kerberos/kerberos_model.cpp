@@ -60,6 +60,11 @@ KerberosPlan BuildKerberosPlan(const Plan& plan, Diagnostics& diagnostics) {
     if (!site.kerberos_account) continue;
     const KerberosAccount& account = *site.kerberos_account;
     if (!sites_with_iis.contains(site.name)) {
+      if (AccountUserName(account.account).size() > kMaxNetbiosName) {
+        diagnostics.Error("LT8001", SourceFile(plan), account.origin.Field("account"),
+                          "Kerberos account '" + account.account +
+                              "' has a name longer than 15 characters (NetBIOS limit)");
+      }
       diagnostics.Warning("LT8005", SourceFile(plan), account.origin.loc,
                           "site '" + site.name + "' has Kerberos account '" + account.account +
                               "' but no pool that runs IIS (Standard Edition, Front End, "

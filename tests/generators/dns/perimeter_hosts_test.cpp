@@ -119,14 +119,24 @@ TEST_CASE("LT6013: every proxy backend and Edge next hop resolves in its perimet
   CheckPerimeterResolution(artifacts, clean);
   CHECK(Count(clean, "LT6013") == 0);
 
-  SECTION("a proxy rule whose backend the proxy cannot resolve") {
+  SECTION("a proxy rule whose backend its hosts file does not hold") {
     ProxyRuleSet rules = *artifacts.proxy;
     REQUIRE_FALSE(rules.rules.empty());
+    rules.rules.front().backend_host = "fe01.contoso.net";  // known inside, not a backend
+    artifacts.proxy = std::make_shared<const ProxyRuleSet>(rules);
+    Diagnostics found;
+    CheckPerimeterResolution(artifacts, found);
+    CHECK(Count(found, "LT6013") == 1);
+    CHECK(found.HasErrors());
+  }
+  SECTION("a backend no address is known for is a warning (real files may lack it)") {
+    ProxyRuleSet rules = *artifacts.proxy;
     rules.rules.front().backend_host = "nowhere.contoso.net";
     artifacts.proxy = std::make_shared<const ProxyRuleSet>(rules);
     Diagnostics found;
     CheckPerimeterResolution(artifacts, found);
     CHECK(Count(found, "LT6013") == 1);
+    CHECK_FALSE(found.HasErrors());
   }
   SECTION("an Edge next hop its hosts file does not hold") {
     topology.sites[0].pools[2].edge.next_hop_pool = "ghost.contoso.net";

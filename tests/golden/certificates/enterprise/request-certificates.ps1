@@ -48,11 +48,12 @@ function Get-PlannedThumbprint([string] $Id) {
 # The IIS virtual-directory procedure: the external web site must bind https on 4443.
 function Test-ExternalWebBinding {
   Import-Module WebAdministration
-  $binding = Get-WebBinding -Name 'Lync Server External Web Site' -Protocol 'https' -Port 4443
+  $site = 'Lync Server External Web Site'
+  $binding = Get-WebBinding -Name $site -Protocol 'https' -Port 4443
   if ($binding) {
-    Write-Host 'OK: Lync Server External Web Site binds https on port 4443'
+    Write-Host ('OK: {0} binds https on port 4443' -f $site)
   } else {
-    Write-Warning 'Lync Server External Web Site has no https binding on port 4443'
+    Write-Warning ('{0} has no https binding on port 4443' -f $site)
     $script:problems++
   }
 }
@@ -65,8 +66,12 @@ if ($ComputerFqdn -eq 'fe01.contoso.local') {
     # fe01.contoso.local-default (front-end, internal CA)
     $target = Get-RequestTarget -Id 'fe01.contoso.local-default' -Offline $false
     Request-CsCertificate -New -Type Default,WebServicesInternal,WebServicesExternal -ComputerFqdn 'fe01.contoso.local' -FriendlyName 'lynctopo fe01.contoso.local-default' -KeySize 2048 -DomainName 'admin.contoso.com,dialin.contoso.com,fe01.contoso.local,lyncdiscover.contoso.com,lyncdiscover.fabrikam.com,lyncdiscoverinternal.contoso.com,lyncdiscoverinternal.fabrikam.com,meet.contoso.com,meet.fabrikam.com,webext01.contoso.com,webint01.contoso.local' -Verbose @target
+    # oauth (oauth, internal CA)
+    $target = Get-RequestTarget -Id 'oauth' -Offline $false
+    Request-CsCertificate -New -Type OAuthTokenIssuer -ComputerFqdn 'fe01.contoso.local' -FriendlyName 'lynctopo oauth' -KeySize 2048 -PrivateKeyExportable $true -Verbose @target
   } else {
     Set-CsCertificate -Type Default,WebServicesInternal,WebServicesExternal -Thumbprint (Get-PlannedThumbprint 'fe01.contoso.local-default')
+    Set-CsCertificate -Identity global -Type OAuthTokenIssuer -Thumbprint (Get-PlannedThumbprint 'oauth')
     Test-ExternalWebBinding
   }
 }
@@ -101,12 +106,8 @@ if ($ComputerFqdn -eq 'dir01.contoso.local') {
     # dir01.contoso.local-default (director, internal CA)
     $target = Get-RequestTarget -Id 'dir01.contoso.local-default' -Offline $false
     Request-CsCertificate -New -Type Default,WebServicesInternal,WebServicesExternal -ComputerFqdn 'dir01.contoso.local' -FriendlyName 'lynctopo dir01.contoso.local-default' -KeySize 2048 -DomainName 'admin.contoso.com,dialin.contoso.com,dir01.contoso.local,dirext.contoso.com,dirint.contoso.local,lyncdiscover.contoso.com,lyncdiscover.fabrikam.com,lyncdiscoverinternal.contoso.com,lyncdiscoverinternal.fabrikam.com,meet.contoso.com,meet.fabrikam.com,sip.contoso.com,sip.fabrikam.com' -Verbose @target
-    # oauth (oauth, internal CA)
-    $target = Get-RequestTarget -Id 'oauth' -Offline $false
-    Request-CsCertificate -New -Type OAuthTokenIssuer -ComputerFqdn 'dir01.contoso.local' -FriendlyName 'lynctopo oauth' -KeySize 2048 -PrivateKeyExportable $true -Verbose @target
   } else {
     Set-CsCertificate -Type Default,WebServicesInternal,WebServicesExternal -Thumbprint (Get-PlannedThumbprint 'dir01.contoso.local-default')
-    Set-CsCertificate -Identity global -Type OAuthTokenIssuer -Thumbprint (Get-PlannedThumbprint 'oauth')
     Test-ExternalWebBinding
   }
 }

@@ -83,8 +83,6 @@ if ($View -eq 'internal') {
     Add-LtA 'contoso.com' 'lyncdiscoverinternal' '10.0.1.11' 3600
     Add-LtA 'contoso.com' 'meet' '10.0.1.11' 3600
     Add-LtA 'contoso.com' 'sip' '10.0.1.10' 3600
-    Add-LtA 'contoso.com' 'webext01' '10.0.0.12' 3600
-    Add-LtA 'contoso.com' 'webext02' '10.1.0.12' 3600
   }
   if (Test-LtZone 'contoso.local') {
     Add-LtA 'contoso.local' 'dir01' '10.0.1.21' 3600

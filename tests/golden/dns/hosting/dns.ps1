@@ -224,7 +224,6 @@ if ($View -eq 'internal') {
     Add-LtA 'litwareinc.com' 'sip' '192.168.20.22' 3600
     Add-LtA 'litwareinc.com' 'sip' '192.168.20.23' 3600
     Add-LtA 'litwareinc.com' 'sip' '192.168.20.24' 3600
-    Add-LtA 'litwareinc.com' 'webext' '192.168.20.12' 3600
   }
   if (Test-LtZone 'lucernepublishing.com') {
     Add-LtSrv 'lucernepublishing.com' '_sipinternaltls._tcp' 'sip.lucernepublishing.com' 0 0 5061 3600

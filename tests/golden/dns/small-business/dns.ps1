@@ -82,7 +82,6 @@ if ($View -eq 'internal') {
     Add-LtA 'fabrikam.com' 'lyncdiscoverinternal' '192.168.10.10' 3600
     Add-LtA 'fabrikam.com' 'meet' '192.168.10.10' 3600
     Add-LtA 'fabrikam.com' 'sip' '192.168.10.10' 3600
-    Add-LtA 'fabrikam.com' 'webext' '192.168.10.10' 3600
   }
   if (Test-LtZone 'fabrikam.local') {
     Add-LtA 'fabrikam.local' 'edge01' '172.16.10.10' 3600

@@ -28,11 +28,6 @@ if (Get-CsKerberosAccountAssignment -Identity 'site:Redmond' -ErrorAction Silent
 } else {
     New-CsKerberosAccountAssignment -Identity 'site:Redmond' -UserAccount 'CONTOSO\kerbnam'
 }
-if (Get-CsKerberosAccountAssignment -Identity 'site:Seattle' -ErrorAction SilentlyContinue) {
-    Set-CsKerberosAccountAssignment -Identity 'site:Seattle' -UserAccount 'CONTOSO\kerbnam'
-} else {
-    New-CsKerberosAccountAssignment -Identity 'site:Seattle' -UserAccount 'CONTOSO\kerbnam'
-}
 
 # 3. Publish the assignments; this registers the HTTP/<pool FQDN> SPNs:
 #   HTTP/dirpool.contoso.local on CONTOSO\kerbnam
@@ -66,7 +61,7 @@ if ($found -match 'No such SPN found') {
 Set-CsKerberosAccountPassword -UserAccount 'CONTOSO\kerbemea'
 
 # 5. Set the password of CONTOSO\kerbnam and configure IIS on every web services server of its
-#    site(s) (shared by several sites: one run covers all of them).
+#    site(s).
 Set-CsKerberosAccountPassword -UserAccount 'CONTOSO\kerbnam'
 
 # 6. Verify site Dublin.
@@ -74,6 +69,3 @@ Test-CsKerberosAccountAssignment -Identity 'site:Dublin' -Report (Join-Path $env
 
 # 6. Verify site Redmond.
 Test-CsKerberosAccountAssignment -Identity 'site:Redmond' -Report (Join-Path $env:TEMP ('kerberos-' + 'site:Redmond'.Replace(':', '-') + '.htm')) -Verbose
-
-# 6. Verify site Seattle.
-Test-CsKerberosAccountAssignment -Identity 'site:Seattle' -Report (Join-Path $env:TEMP ('kerberos-' + 'site:Seattle'.Replace(':', '-') + '.htm')) -Verbose
