@@ -118,6 +118,9 @@ int RunGenerate(const GenerateArgs& args) {
   if (!SelectGenerators(args.only, selected)) return kExitUsage;
   std::map<std::string, GeneratorOptions> options;
   if (!ParseSettings(args.settings, options)) return kExitUsage;
+  // The DNS generator keeps each zone's SOA serial unless the zone changed since the last run
+  // into this folder (docs/domain-calls.md).
+  if (!args.out.empty()) options["dns"].values.emplace("previous_out", args.out);
 
   StageTimer timer(args.timings);
   Diagnostics diagnostics;

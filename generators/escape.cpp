@@ -32,6 +32,17 @@ std::string CommentText(std::string_view text) {
   return out;
 }
 
+std::string XmlCommentText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  for (char c : CommentText(text)) {
+    if (c == '-' && !out.empty() && out.back() == '-') out += ' ';
+    out += c;
+  }
+  if (!out.empty() && out.back() == '-') out += ' ';
+  return out;
+}
+
 std::string XmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

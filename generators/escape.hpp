@@ -14,6 +14,9 @@ std::string PowerShellQuote(std::string_view text);
 // Free text made safe for a one-line comment in any generated file: control characters
 // (line breaks above all, which would end the comment) become spaces.
 std::string CommentText(std::string_view text);
+// CommentText for the inside of an XML comment, which may hold neither "--" nor end in "-"
+// (XML 1.0, production [15]): each "--" gets a space inside it and a trailing "-" a space after.
+std::string XmlCommentText(std::string_view text);
 // XML attribute or text content: & < > " ' escaped.
 std::string XmlEscape(std::string_view text);
 // A CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; quotes doubled.

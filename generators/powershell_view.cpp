@@ -1,22 +1,15 @@
 #include "generators/powershell_view.hpp"
 
 #include "generators/escape.hpp"
+#include "generators/product_strings.hpp"
 #include "model/plan/plan.hpp"
 
 namespace lynctopo {
 
+// The one product table (product_strings.hpp) names the product, so headers and binding
+// checks never disagree.
 std::string PowerShellProduct(const Plan* plan) {
-  ProductVersion version =
-      plan && plan->topology ? plan->topology->version : ProductVersion::kLync2013;
-  switch (version) {
-    case ProductVersion::kLync2013:
-      return "Lync Server 2013";
-    case ProductVersion::kSkype2015:
-      return "Skype for Business Server 2015";
-    case ProductVersion::kSkype2019:
-      return "Skype for Business Server 2019";
-  }
-  return "Lync Server 2013";
+  return ProductStringsOf(plan ? plan->topology : nullptr).product;
 }
 
 std::string PowerShellList(const std::vector<std::string>& items) {

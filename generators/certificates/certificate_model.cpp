@@ -462,29 +462,47 @@ class Builder {
     return nullptr;
   }
 
-  // One global OAuthTokenIssuer certificate (A.8): subject = the organisation pool FQDN, no
-  // SAN, at least 2048 bits, replicated to every SE / FE / Director server.
+  // The Front End pool the OAuthTokenIssuer certificate is requested and assigned from: the
+  // organisation pool when it is a Standard Edition / Front End pool, else the first such pool
+  // (a Director is never where it is assigned).
+  const PlannedPool* OAuthPool() const {
+    auto front_end = [](const PlannedPool* pool) {
+      return pool &&
+             (pool->kind == PoolKind::kStandardEdition || pool->kind == PoolKind::kFrontEnd) &&
+             !pool->servers.empty();
+    };
+    if (const PlannedPool* org = OrganisationPool(); front_end(org)) return org;
+    for (const PlannedPool& pool : plan_.pools) {
+      if (front_end(&pool)) return &pool;
+    }
+    return nullptr;
+  }
+
+  // One global OAuthTokenIssuer certificate, as "Assigning a server-to-server authentication
+  // certificate to Microsoft Lync Server 2013" describes: a web server certificate with the SIP
+  // domain in its subject, at least 2048 bits, assigned once (-Identity global) from one Front
+  // End Server; Lync's replication then deploys it to every Front End Server.
   void AddOAuth(CertificateSet& set) {
-    const PlannedPool* org = OrganisationPool();
-    if (!org) {
+    const PlannedPool* pool = OAuthPool();
+    if (!pool || plan_.sip_domains.empty()) {
       if (!plan_.pools.empty()) {
         diagnostics_.Warning("LT5020", file_, {},
-                             "no Standard Edition, Front End or Director pool: no "
-                             "OAuthTokenIssuer certificate planned");
+                             "no Standard Edition or Front End pool: no OAuthTokenIssuer "
+                             "certificate planned");
       }
       return;
     }
     PlannedCertificate cert = Base(CertificateRole::kOAuth, "oauth");
     cert.uses = {"OAuthTokenIssuer"};
-    cert.site = org->site;
-    cert.pool = org->fqdn.str();
-    cert.subject = org->fqdn.str();
+    cert.site = pool->site;
+    cert.pool = pool->fqdn.str();
+    cert.subject = plan_.sip_domains.front().str();
     cert.key_bits = std::max(2048, policy_->key_bits);
-    cert.exportable_key = true;  // imported from PFX / replicated to every Front End
+    cert.exportable_key = true;  // replicated to every Front End Server
     std::set<std::string> servers;
-    for (const PlannedPool& pool : plan_.pools) {
-      if (!RunsIis(pool.kind)) continue;
-      for (const PlannedServer& server : pool.servers) servers.insert(server.fqdn.str());
+    for (const PlannedPool& p : plan_.pools) {
+      if (p.kind != PoolKind::kStandardEdition && p.kind != PoolKind::kFrontEnd) continue;
+      for (const PlannedServer& server : p.servers) servers.insert(server.fqdn.str());
     }
     cert.install_on.assign(servers.begin(), servers.end());
     set.certificates.push_back(std::move(cert));

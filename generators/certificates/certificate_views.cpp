@@ -7,6 +7,7 @@
 
 #include "generators/escape.hpp"
 #include "generators/powershell_view.hpp"
+#include "generators/product_strings.hpp"
 
 namespace lynctopo {
 
@@ -246,17 +247,22 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
                        {"has_assignments", !s.assignments.empty()},
                        {"iis", s.iis}});
   }
-  return {{"comment", "#"},
-          {"generator", "certificates"},
-          {"product", PowerShellProduct(&plan)},
-          {"deployment", deployment},
-          {"has_deployment", !deployment.empty()},
-          {"deployment_md", MarkdownCell(deployment)},
-          {"deployment_comment", CommentText(deployment)},
-          {"certificates", certificates},
-          {"servers", servers},
-          {"proxies", proxies},
-          {"has_proxies", !proxies.empty()}};
+  return {
+      {"comment", "#"},
+      {"generator", "certificates"},
+      {"product", PowerShellProduct(&plan)},
+      {"deployment", deployment},
+      {"has_deployment", !deployment.empty()},
+      {"deployment_md", MarkdownCell(deployment)},
+      {"deployment_comment", CommentText(deployment)},
+      {"product_family", ProductStringsOf(plan.topology).family},
+      {"management_shell", ProductStringsOf(plan.topology).management_shell},
+      {"external_web_site", ProductStringsOf(plan.topology).external_web_site},
+      {"external_web_site_ps", PowerShellQuote(ProductStringsOf(plan.topology).external_web_site)},
+      {"certificates", certificates},
+      {"servers", servers},
+      {"proxies", proxies},
+      {"has_proxies", !proxies.empty()}};
 }
 
 nlohmann::json OpenSslView(const PlannedCertificate& cert) {

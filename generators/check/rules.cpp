@@ -1,9 +1,11 @@
 // The table of consistency rules. Each rule lives with the generator it belongs to
 // (generators/<name>/...); add its declaration's header and one line here.
 #include "generators/certificates/certificate_checks.hpp"
+#include "generators/certificates/public_ca_names.hpp"
 #include "generators/check/check.hpp"
 #include "generators/check/plan_rules.hpp"
 #include "generators/dns/dns_checks.hpp"
+#include "generators/dns/perimeter_hosts.hpp"
 #include "generators/kerberos/kerberos_checks.hpp"
 #include "generators/proxy/proxy_checks.hpp"
 
@@ -27,11 +29,17 @@ constexpr ConsistencyRule kRules[] = {
      CheckProxyCertificatesCoverPublicHosts},
     {"LT5103", "every certificate name is a plan name in the view its clients resolve it in",
      CheckCertificateNamesResolve},
+    {"LT5104", "no certificate for a public CA carries a name public CAs may not issue",
+     CheckPublicCaNames},
     {"LT6010", "every SRV target has an A/AAAA record in its view", CheckDnsSrvTargets},
     {"LT6011", "lyncdiscover only external; lyncdiscoverinternal and internal web only internal",
      CheckDnsViewScopes},
     {"LT6012", "every certificate host name has a DNS record in the view its clients use",
      CheckDnsCertificateNames},
+    {"LT6013", "every proxy backend and Edge next hop resolves in its perimeter hosts file",
+     CheckPerimeterResolution},
+    {"LT6014", "every external DNS zone is a domain the public DNS can delegate",
+     CheckExternalZonesArePublic},
     {"LT7020", "every published proxy host has an external DNS name pointing at its proxy",
      CheckProxyHostsResolveToProxy},
     {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",

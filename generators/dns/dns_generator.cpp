@@ -1,10 +1,13 @@
 #include "generators/dns/dns_generator.hpp"
 
 #include <memory>
+#include <optional>
 
 #include "generators/dns/dns_model.hpp"
 #include "generators/dns/dns_render.hpp"
+#include "generators/dns/perimeter_hosts.hpp"
 #include "generators/powershell_view.hpp"
+#include "generators/previous_output.hpp"
 
 namespace lynctopo {
 
@@ -31,9 +34,24 @@ class DnsGeneratorImpl final : public Generator {
     Add(context, "dns/records.csv", DnsRecordsCsv(*set));
 
     DnsZoneSettings settings = ReadDnsZoneSettings(plan, options, diagnostics);
+    // `generate --out DIR` passes DIR: the zones it wrote last time decide the SOA serials.
+    std::optional<PreviousOutput> history;
+    if (std::string dir = options.Get("previous_out"); !dir.empty()) history.emplace(dir);
     for (const DnsZone& zone : set->zones) {
-      Render(context, "dns/zone.mustache", DnsZoneView(*set, zone, settings, diagnostics),
-             DnsZonePath(zone));
+      std::string path = DnsZonePath(zone);
+      std::optional<std::string> previous;
+      if (history) previous = history->Read(path);
+      // The serial only moves when the zone's content does: compare against the last run.
+      uint32_t serial = NextSoaSerial(previous, [&](uint32_t candidate) {
+        Diagnostics quiet;
+        nlohmann::json view = DnsZoneView(*set, zone, settings, quiet, candidate);
+        return context.templates.Render("dns/zone.mustache", view, quiet).value_or("");
+      });
+      Render(context, "dns/zone.mustache", DnsZoneView(*set, zone, settings, diagnostics, serial),
+             std::move(path));
+    }
+    for (const PerimeterHost& host : BuildPerimeterHosts(plan)) {
+      Render(context, "dns/perimeter.hosts.mustache", PerimeterHostsView(host), host.file);
     }
     Render(context, "dns/named.conf.mustache", DnsNamedConfView(*set), "dns/named.conf");
     nlohmann::json powershell = DnsPowerShellView(*set);

@@ -1,6 +1,7 @@
 #include "generators/dns/dns_render.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <tuple>
 
@@ -188,7 +189,8 @@ std::string DnsZonePath(const DnsZone& zone) {
 }
 
 nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
-                           const DnsZoneSettings& settings, Diagnostics& diagnostics) {
+                           const DnsZoneSettings& settings, Diagnostics& diagnostics,
+                           uint32_t serial) {
   auto [begin, end] = ZoneRecords(set, zone);
   std::string ns = settings.primary_ns.empty() ? "ns1." + zone.name : settings.primary_ns;
   std::string rname =
@@ -210,7 +212,8 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
                           std::string(ToString(zone.view)) + " zone " + zone.name +
                               ": name server " + ns +
                               " lies inside the zone and has no address; BIND refuses to load "
-                              "it. Set --set dns.ns_address=IP or a name server outside the zone");
+                              "it. Set dns.primary_ns to a name server outside the zone, or "
+                              "--set dns.ns_address=IP");
     }
     if (!has_address) {
       for (const std::string& address : settings.ns_addresses) {
@@ -241,13 +244,66 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
           {"ttl", settings.ttl},
           {"soa_mname", ns + "."},
           {"soa_rname", rname + "."},
-          {"soa_serial", 1},
+          {"soa_serial", serial},
           {"soa_refresh", 3600},
           {"soa_retry", 900},
           {"soa_expire", 1209600},
           {"soa_minimum", settings.ttl},
           {"ns", nlohmann::json::array({{{"host", ns + "."}}})},
           {"records", std::move(records)}};
+}
+
+std::optional<uint32_t> SoaSerialOf(std::string_view text) {
+  // The SOA record's RDATA: MNAME RNAME SERIAL ..., possibly inside "(" and with comments.
+  size_t at = 0;
+  while ((at = text.find("SOA", at)) != std::string_view::npos) {
+    size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    bool in_comment = text.substr(line_start, at - line_start).find(';') != std::string_view::npos;
+    bool word = (at == 0 || std::isspace(static_cast<unsigned char>(text[at - 1]))) &&
+                at + 3 < text.size() && std::isspace(static_cast<unsigned char>(text[at + 3]));
+    at += 3;
+    if (in_comment || !word) continue;
+    int field = 0;
+    size_t i = at;
+    while (i < text.size()) {
+      char c = text[i];
+      if (c == ';') {
+        while (i < text.size() && text[i] != '\n') ++i;
+      } else if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')') {
+        ++i;
+      } else {
+        size_t start = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])) &&
+               text[i] != ';' && text[i] != '(' && text[i] != ')') {
+          ++i;
+        }
+        if (++field == 3) {
+          std::string_view token = text.substr(start, i - start);
+          uint64_t value = 0;
+          if (token.empty() || token.size() > 10) return std::nullopt;
+          for (char d : token) {
+            if (d < '0' || d > '9') return std::nullopt;
+            value = value * 10 + static_cast<uint64_t>(d - '0');
+          }
+          if (value > 0xffffffffULL) return std::nullopt;
+          return static_cast<uint32_t>(value);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+uint32_t NextSoaSerial(const std::optional<std::string>& previous,
+                       const std::function<std::string(uint32_t)>& render) {
+  if (!previous) return 1;
+  std::optional<uint32_t> serial = SoaSerialOf(*previous);
+  if (!serial) return 1;
+  if (render(*serial) == *previous) return *serial;
+  uint32_t next = *serial + 1;  // wraps past 2^32-1 as RFC 1982 allows; 0 is skipped
+  return next == 0 ? 1 : next;
 }
 
 nlohmann::json DnsNamedConfView(const DnsRecordSet& set) {

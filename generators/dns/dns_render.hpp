@@ -5,7 +5,11 @@
 // (documented in docs/templates.md, "## dns"). Every embedded value is escaped for its target
 // here, so templates stay free of logic.
 
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -26,6 +30,14 @@ struct DnsZoneSettings {
   std::vector<std::string> ns_addresses;
 };
 
+// The SOA serial a zone gets: `previous` is the zone file the last run wrote (when it is ours),
+// `render` renders the zone with a given serial. Unchanged content keeps its serial, changed
+// content gets the next one (RFC 1982 arithmetic, never 0), and no history means 1.
+uint32_t NextSoaSerial(const std::optional<std::string>& previous,
+                       const std::function<std::string(uint32_t)>& render);
+// The serial of the SOA record in a zone file's text; nullopt when there is none.
+std::optional<uint32_t> SoaSerialOf(std::string_view zone_text);
+
 // Reads and checks the settings (LT6008 for an invalid name server, hostmaster or address).
 DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& options,
                                     Diagnostics& diagnostics);
@@ -45,7 +57,8 @@ std::string DnsZonePath(const DnsZone& zone);
 // The view of templates/dns/zone.mustache for one (view, zone). Warns (LT6009) when the zone's
 // name server lies inside the zone and has no address (BIND refuses such a zone).
 nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
-                           const DnsZoneSettings& settings, Diagnostics& diagnostics);
+                           const DnsZoneSettings& settings, Diagnostics& diagnostics,
+                           uint32_t serial = 1);
 // The view of templates/dns/named.conf.mustache: both view blocks with their zones.
 nlohmann::json DnsNamedConfView(const DnsRecordSet& set);
 // The view of templates/dns/dns.ps1.mustache.

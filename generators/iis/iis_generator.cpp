@@ -2,7 +2,7 @@
 
 #include "generators/escape.hpp"
 #include "generators/iis/iis_model.hpp"
-#include "generators/powershell_view.hpp"
+#include "generators/product_strings.hpp"
 
 namespace lynctopo {
 namespace {
@@ -26,7 +26,7 @@ nlohmann::json BindingsView(const IisServer& server) {
 }
 
 // The view of templates/iis/prepare-server.ps1.mustache (documented in docs/templates.md).
-nlohmann::json ServerView(const IisServer& server) {
+nlohmann::json ServerView(const IisServer& server, const ProductStrings& product) {
   std::string feature_list;
   nlohmann::json features = nlohmann::json::array();
   for (const IisFeature& f : server.features) {
@@ -42,6 +42,9 @@ nlohmann::json ServerView(const IisServer& server) {
           {"kind", ToString(server.kind)},
           {"features", std::move(features)},
           {"feature_list_ps", feature_list},
+          {"product", product.product},
+          {"product_family", product.family},
+          {"management_shell", product.management_shell},
           {"bindings", BindingsView(server)}};
 }
 
@@ -86,7 +89,7 @@ class IisGeneratorImpl : public Generator {
 
 }  // namespace
 
-void IisGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
+void IisGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
                                 GeneratorContext& context) const {
   if (!context.artifacts.iis) return;
   const IisPlan& iis = *context.artifacts.iis;
@@ -94,8 +97,7 @@ void IisGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
   context.outputs.Add("iis/servers.json", IisPlanToJson(iis).dump(2) + "\n", kName, diagnostics);
   nlohmann::json all = nlohmann::json::array();
   for (const IisServer& server : iis.servers) {
-    nlohmann::json view = ServerView(server);
-    view["product"] = PowerShellProduct(context.artifacts.plan);
+    nlohmann::json view = ServerView(server, ProductStringsOf(plan.topology));
     if (auto text =
             context.templates.Render("iis/prepare-server.ps1.mustache", view, diagnostics)) {
       context.outputs.Add("iis/servers/" + server.server + ".ps1", *text, kName, diagnostics);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "generators/product_strings.hpp"
+
 namespace lynctopo {
 
 const std::vector<IisFeature>& RequiredIisFeatures() {
@@ -36,10 +38,10 @@ const std::vector<IisFeature>& RequiredIisFeatures() {
 
 namespace {
 
-constexpr const char* kInternalSite = "Lync Server Internal Web Site";
-constexpr const char* kExternalSite = "Lync Server External Web Site";
-
-std::vector<IisBinding> BindingsFor(const PlannedPool& pool, bool separate_certificates) {
+std::vector<IisBinding> BindingsFor(const PlannedPool& pool, bool separate_certificates,
+                                    const ProductStrings& product) {
+  const char* internal_site = product.internal_web_site;
+  const char* external_site = product.external_web_site;
   // With one combined certificate every https binding takes the Default certificate, which
   // also carries the WebServicesInternal and WebServicesExternal uses.
   const std::string internal_use = separate_certificates ? "WebServicesInternal" : "Default";
@@ -48,10 +50,10 @@ std::vector<IisBinding> BindingsFor(const PlannedPool& pool, bool separate_certi
   const std::string external_host =
       pool.external_web_fqdn.empty() ? std::string() : pool.external_web_fqdn.str();
   return {
-      {kInternalSite, "https", 443, internal_host, internal_use},
-      {kInternalSite, "http", 80, internal_host, ""},
-      {kExternalSite, "https", 4443, external_host, external_use},
-      {kExternalSite, "http", 8080, external_host, ""},
+      {internal_site, "https", 443, internal_host, internal_use},
+      {internal_site, "http", 80, internal_host, ""},
+      {external_site, "https", 4443, external_host, external_use},
+      {external_site, "http", 8080, external_host, ""},
   };
 }
 
@@ -62,7 +64,7 @@ IisPlan BuildIisPlan(const Plan& plan, Diagnostics&) {
   const bool separate = plan.topology && plan.topology->certificates.separate_web_certificates;
   for (const PlannedPool& pool : plan.pools) {
     if (!RunsIis(pool.kind)) continue;
-    std::vector<IisBinding> bindings = BindingsFor(pool, separate);
+    std::vector<IisBinding> bindings = BindingsFor(pool, separate, ProductStringsOf(plan.topology));
     for (const PlannedServer& server : pool.servers) {
       result.servers.push_back({server.fqdn.str(), pool.fqdn.str(), pool.site, pool.kind,
                                 RequiredIisFeatures(), bindings});

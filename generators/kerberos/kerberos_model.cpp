@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace lynctopo {
 namespace {
@@ -49,9 +50,27 @@ KerberosPlan BuildKerberosPlan(const Plan& plan, Diagnostics& diagnostics) {
   std::unordered_map<std::string, const PlannedSite*> site_by_name;
   for (const PlannedSite& site : plan.sites) site_by_name.emplace(site.name, &site);
 
+  // Only IIS serves Kerberos-authenticated web requests: a site without an IIS pool (a branch
+  // holding only a Survivable Branch Appliance) gets no assignment (docs/domain-calls.md).
+  std::unordered_set<std::string> sites_with_iis;
+  for (const PlannedPool& pool : plan.pools) {
+    if (RunsIis(pool.kind)) sites_with_iis.insert(pool.site);
+  }
   for (const PlannedSite& site : plan.sites) {
     if (!site.kerberos_account) continue;
     const KerberosAccount& account = *site.kerberos_account;
+    if (!sites_with_iis.contains(site.name)) {
+      if (AccountUserName(account.account).size() > kMaxNetbiosName) {
+        diagnostics.Error("LT8001", SourceFile(plan), account.origin.Field("account"),
+                          "Kerberos account '" + account.account +
+                              "' has a name longer than 15 characters (NetBIOS limit)");
+      }
+      diagnostics.Warning("LT8005", SourceFile(plan), account.origin.loc,
+                          "site '" + site.name + "' has Kerberos account '" + account.account +
+                              "' but no pool that runs IIS (Standard Edition, Front End, "
+                              "Director); no account assignment or test is planned for it");
+      continue;
+    }
     const std::string key = ToLower(account.account);
     auto [it, inserted] = account_index.emplace(key, result.accounts.size());
     if (inserted) {

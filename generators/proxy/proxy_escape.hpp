@@ -18,6 +18,7 @@ inline std::string XmlAttr(std::string_view text) {
   return XmlEscape(text);
 }
 using lynctopo::CommentText;
+using lynctopo::XmlCommentText;
 // nginx double-quoted string. nginx expands `$` in some directives and has no escape for it,
 // so callers check values with IsSafeForNginx first.
 std::string NginxQuote(std::string_view text);

@@ -189,12 +189,9 @@ json ArrView(const ProxyListener& proxy, std::span<const ProxyRule> rules,
              const RenderOptions& options) {
   (void)options;  // ARR listens where IIS bindings say; backends are reached by name.
   json view = Header(proxy, "arr");
-  // The header sits in an XML comment, where "--" is not allowed.
-  std::string comment = view["proxy"];
-  for (size_t at = comment.find("--"); at != std::string::npos; at = comment.find("--", at)) {
-    comment.replace(at, 2, "- -");
-  }
-  view["proxy"] = comment;
+  // The header sits in an XML comment: names there must be comment-safe.
+  view["proxy"] = XmlCommentText(proxy.name);
+  view["certificate"] = XmlCommentText(proxy.certificate);
   view["certificate_ps"] = PsQuote(proxy.certificate);
   int timeout = kDefaultProxyTimeoutSeconds;
   // One farm per published FQDN (C.5 step 2); its rules are adjacent (sorted by host).

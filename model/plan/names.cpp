@@ -34,6 +34,17 @@ void AddServerNames(DeriveContext& ctx, const PlannedPool& pool) {
   }
 }
 
+// Inside, a Director's external web name leads to the Director (the single-Director DNS summary
+// lists it). A Front End pool's has no internal record: the Mobility Service is reached from the
+// Internet only (technical requirements for mobility). The reverse proxy reaches the pool
+// through its own perimeter resolution (dns/perimeter/*.hosts), never through internal DNS.
+// docs/domain-calls.md.
+void AddExternalWebInside(DeriveContext& ctx, const PlannedPool& pool) {
+  if (pool.kind != PoolKind::kDirector) return;
+  AddName(ctx, MakeName(pool.external_web_fqdn, NameRole::kExternalWeb, View::kInternal, pool,
+                        ExternalWebInsideTarget(pool)));
+}
+
 void AddIisPoolNames(DeriveContext& ctx, const PlannedPool& pool) {
   AddName(ctx, MakeName(pool.fqdn, NameRole::kPool, View::kInternal, pool, PoolTarget(pool)));
   AddServerNames(ctx, pool);
@@ -41,9 +52,7 @@ void AddIisPoolNames(DeriveContext& ctx, const PlannedPool& pool) {
                         InternalWebTarget(pool)));
   if (!pool.external_web_fqdn.empty()) {
     AddPublishedName(ctx, pool.external_web_fqdn, NameRole::kExternalWeb, &pool, pool.site, "");
-    // Inside, the external web name leads to the pool so the reverse proxy can reach it.
-    AddName(ctx, MakeName(pool.external_web_fqdn, NameRole::kExternalWeb, View::kInternal, pool,
-                          ExternalWebInsideTarget(pool)));
+    AddExternalWebInside(ctx, pool);
   }
 }
 

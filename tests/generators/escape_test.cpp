@@ -40,3 +40,18 @@ TEST_CASE("LDIF safety and base64", "[escape]") {
 TEST_CASE("CommentText folds line breaks so free text cannot leave a comment", "[escape]") {
   CHECK(CommentText("Site\nRemove-Item x\r\t") == "Site Remove-Item x  ");
 }
+
+TEST_CASE("XmlCommentText never yields '--' nor a trailing '-'", "[escape]") {
+  // "RP (DMZ)" becomes the certificate id "proxy-rp--dmz-" (issue: ARR XML comment).
+  CHECK(XmlCommentText("proxy-rp--dmz-") == "proxy-rp- -dmz- ");
+  CHECK(XmlCommentText("a---b") == "a- - -b");
+  CHECK(XmlCommentText("-") == "- ");
+  CHECK(XmlCommentText("rp-redmond") == "rp-redmond");
+  CHECK(XmlCommentText("x\n--y") == "x - -y");
+  for (std::string text : {"--", "---", "a--", "--a--", "-\n-", "- -"}) {
+    std::string safe = XmlCommentText(text);
+    INFO(text);
+    CHECK(safe.find("--") == std::string::npos);
+    CHECK(safe.back() != '-');
+  }
+}

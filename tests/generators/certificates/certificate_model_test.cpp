@@ -202,13 +202,31 @@ TEST_CASE("A.5/A.6 Director pool Default certificate (C9 oracle)", "[certificate
   CHECK(Get(wild, "dir01.contoso.net-default").sans ==
         Names{"*.contoso.com", "dir01.contoso.net", "dirpool01.contoso.net"});
 
-  // OAuth (C8/C9: no SAN); our subject is the organisation pool FQDN.
+  // A Director is never where the OAuthTokenIssuer certificate is assigned: without a Front End
+  // pool none is planned (LT5020).
+  CHECK(set.Find("oauth") == nullptr);
+}
+
+// lync-server-2013-assigning-a-server-to-server-authentication-certificate-to-lync-server-2013.md:
+// any web server certificate with the SIP domain in the Subject, at least 2048 bits, assigned
+// once globally from one Front End Server and replicated to every Front End Server.
+TEST_CASE("OAuthTokenIssuer: SIP domain subject, assigned from a Front End, never a Director",
+          "[certificates][oauth]") {
+  HandPlan h;
+  h.SipDomains({"contoso.com", "fabrikam.com"});
+  // The Director comes first and is the sign-in target: still not where OAuth is assigned.
+  h.Pool(PoolKind::kDirector, "dirpool01.contoso.net", {"dir01.contoso.net"});
+  h.Pool(PoolKind::kFrontEnd, "eepool.contoso.com", {"ee01.contoso.com", "ee02.contoso.com"});
+  h.Name(NameRole::kSipDomain, View::kInternal, "sip.contoso.com", "dirpool01.contoso.net");
+  Diagnostics diagnostics;
+  CertificateSet set = BuildCertificates(h.plan, diagnostics);
   const PlannedCertificate& oauth = Get(set, "oauth");
   CHECK(oauth.uses == Names{"OAuthTokenIssuer"});
-  CHECK(oauth.subject == "dirpool01.contoso.net");
+  CHECK(oauth.subject == "contoso.com");  // the default SIP domain
   CHECK(oauth.sans.empty());
-  CHECK(oauth.server.empty());
-  CHECK(oauth.install_on == Names{"dir01.contoso.net"});
+  CHECK(oauth.pool == "eepool.contoso.com");
+  CHECK(oauth.key_bits >= 2048);
+  CHECK(oauth.install_on == Names{"ee01.contoso.com", "ee02.contoso.com"});  // no Director
 }
 
 TEST_CASE("A.6 lyncdiscover stays on server certificates when published on port 80",

@@ -213,3 +213,37 @@ TEST_CASE("Proxy artifacts render through the template store", "[proxy][render]"
   CHECK(std::system(Shell(cmd).c_str()) == 0);
   std::filesystem::remove(path);
 }
+
+// "RP (DMZ)" gives the listener certificate id "proxy-rp--dmz-": with "--" or a trailing "-"
+// inside the header comment, xmllint refuses the file ("Double hyphen within comment").
+TEST_CASE("ARR XML stays well-formed for hostile proxy names", "[proxy][render]") {
+  TemplateStore templates;
+  if (std::system(Shell("xmllint --version").c_str()) != 0) {
+    WARN("SKIPPED: xmllint is not installed");
+    return;
+  }
+  for (std::string name : {"RP (DMZ)", "rp--edge-", "-", "a---b--", "RP <&> '\"' -->"}) {
+    INFO(name);
+    ProxyPlanBuilder builder;
+    builder.Proxy(name, ProxyProduct::kArr)
+        .Publish(NameRole::kExternalWeb, "webext.contoso.com", name, "pool01.contoso.local",
+                 "webext.contoso.com");
+    Diagnostics d;
+    ProxyRuleSet set = BuildProxyRules(builder.Build(), d);
+    auto options = Options({}, d);
+    OutputSet outputs;
+    proxy::RenderProxyArtifacts(set, options, templates, outputs, d);
+    const Artifact* arr = nullptr;
+    for (const auto& [file, artifact] : outputs.artifacts()) {
+      if (file.ends_with("/arr-applicationHost.xml")) arr = &artifact;
+    }
+    REQUIRE(arr);
+    auto path = std::filesystem::temp_directory_path() / "lynctopo-arr-hostile.xml";
+    std::ofstream(path) << arr->content;
+    CHECK(std::system(Shell("xmllint --noout " + path.string()).c_str()) == 0);
+    std::string cmd = "xmllint --noout --schema " + std::string(LYNCTOPO_SOURCE_DIR) +
+                      "/schemas/iis-arr.xsd " + path.string();
+    CHECK(std::system(Shell(cmd).c_str()) == 0);
+    std::filesystem::remove(path);
+  }
+}

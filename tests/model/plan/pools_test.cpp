@@ -59,10 +59,9 @@ TEST_CASE("Plan: a lone Standard Edition server serves every name", "[plan]") {
   REQUIRE(sip);
   CHECK(sip->addresses == Addresses{"10.0.0.5"});
   CHECK(sip->sip_domain == "contoso.com");
-  const PlannedName* ext_web =
-      FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal);
-  REQUIRE(ext_web);
-  CHECK(ext_web->addresses == Addresses{"10.0.0.5"});
+  // The external web FQDN resolves only on the Internet
+  // (lync-server-2013-technical-requirements-for-mobility.md; docs/domain-calls.md).
+  CHECK_FALSE(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal));
 
   // No Edge: no external sip name, a note says so.
   CHECK_FALSE(FindName(plan, "sip.contoso.com", NameRole::kSipDomain, View::kExternal));
@@ -118,9 +117,8 @@ TEST_CASE("Plan: DNS load-balanced Front End pool with an internal web override 
             ->addresses == Addresses{"192.168.10.5"});
   CHECK(FindName(plan, "sip.contoso.com", NameRole::kSipDomain, View::kInternal)->addresses ==
         Addresses{"10.10.10.1", "10.10.10.2", "10.10.10.3", "10.10.10.4"});
-  // Inside, the external web name falls back to the internal web VIP.
-  CHECK(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal)->addresses ==
-        Addresses{"192.168.10.5"});
+  // Inside, a Front End pool's external web name has no record (docs/domain-calls.md).
+  CHECK_FALSE(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal));
   // No reverse proxy anywhere: one warning, and the unpublished external names are left out
   // (the pool keeps its external web FQDN for certificates).
   CHECK(HasCode(diagnostics, "LT2001"));
@@ -152,8 +150,8 @@ TEST_CASE("Plan: hardware load-balanced pool resolves to its VIPs", "[plan]") {
   CHECK(pool_name->addresses == Addresses{"10.0.0.10"});
   CHECK(FindName(plan, "pool01.contoso.com", NameRole::kInternalWeb, View::kInternal)->addresses ==
         Addresses{"10.0.0.11"});
-  CHECK(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal)->addresses ==
-        Addresses{"10.0.0.12"});
+  // The external web VIP is where the proxy goes (dns/perimeter/*.hosts), not an internal name.
+  CHECK_FALSE(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal));
   CHECK(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kExternal)->addresses ==
         Addresses{"131.107.155.40"});
   CHECK(FindName(plan, "sip.contoso.com", NameRole::kSipDomain, View::kInternal)->addresses ==

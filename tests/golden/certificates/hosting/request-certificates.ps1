@@ -161,11 +161,12 @@ function Set-PlannedCertificate([string] $Id, [string] $Subject, [string[]] $Nam
 # The IIS virtual-directory procedure: the external web site must bind https on 4443.
 function Test-ExternalWebBinding {
   Import-Module WebAdministration
-  $binding = Get-WebBinding -Name 'Lync Server External Web Site' -Protocol 'https' -Port 4443
+  $site = 'Lync Server External Web Site'
+  $binding = Get-WebBinding -Name $site -Protocol 'https' -Port 4443
   if ($binding) {
-    Write-Host 'OK: Lync Server External Web Site binds https on port 4443'
+    Write-Host ('OK: {0} binds https on port 4443' -f $site)
   } else {
-    Write-Warning 'Lync Server External Web Site has no https binding on port 4443'
+    Write-Warning ('{0} has no https binding on port 4443' -f $site)
     $script:problems++
   }
 }
