@@ -96,15 +96,37 @@ function Sync-LtName([string]$Zone, [string]$Name, [object[]]$Planned) {
   $existing = @(Get-DnsServerResourceRecord -ComputerName $ComputerName -ZoneName $Zone -Name $Name `
       -ErrorAction SilentlyContinue | Where-Object { $ManagedTypes -contains $_.RecordType })
   Write-Verbose ("found: $fqdn has " + $existing.Count + ' managed record(s)')
+  # Match first, so that records no longer planned go (with -Prune) before new ones come:
+  # a CNAME replaced by an A record must leave before the A record can be added.
   $matched = New-Object 'bool[]' $existing.Count
-  foreach ($plan in $Planned) {
+  $indexes = @(foreach ($plan in $Planned) {
+      $key = Get-LtKey $plan.Type $plan.Data $plan.Port
+      $index = -1
+      for ($i = 0; $i -lt $existing.Count; $i++) {
+        if (-not $matched[$i] -and $existing[$i].RecordType -eq $plan.Type -and (Get-LtExistingKey $existing[$i]) -eq $key) {
+          $index = $i; $matched[$i] = $true; break
+        }
+      }
+      $index
+    })
+  for ($i = 0; $i -lt $existing.Count; $i++) {
+    if ($matched[$i]) { continue }
+    $record = $existing[$i]
+    $what = '{0} {1}' -f $record.RecordType, (Get-LtExistingData $record)
+    if (-not $Prune) {
+      Write-Warning "not planned: $fqdn $what (run with -Prune to remove it)"
+      $script:stale++
+    } elseif ($PSCmdlet.ShouldProcess($fqdn, "remove $what")) {
+      Remove-DnsServerResourceRecord -ComputerName $ComputerName -ZoneName $Zone -InputObject $record -Force
+      Write-Host "removed: $fqdn $what"
+      $script:removed++
+    }
+  }
+  for ($p = 0; $p -lt $Planned.Count; $p++) {
+    $plan = $Planned[$p]
+    $index = $indexes[$p]
     $what = '{0} {1} {2}' -f $plan.Type, $plan.Ttl, $plan.Data
     $ttl = [TimeSpan]::FromSeconds($plan.Ttl)
-    $key = Get-LtKey $plan.Type $plan.Data $plan.Port
-    $index = -1
-    for ($i = 0; $i -lt $existing.Count; $i++) {
-      if ($existing[$i].RecordType -eq $plan.Type -and (Get-LtExistingKey $existing[$i]) -eq $key) { $index = $i; break }
-    }
     if ($index -lt 0) {
       if ($PSCmdlet.ShouldProcess($fqdn, "add $what")) {
         switch ($plan.Type) {
@@ -130,7 +152,6 @@ function Sync-LtName([string]$Zone, [string]$Name, [object[]]$Planned) {
       }
       continue
     }
-    $matched[$index] = $true
     $record = $existing[$index]
     if (Test-LtSame $record $plan) {
       Write-Verbose "unchanged: $fqdn $what"
@@ -146,19 +167,6 @@ function Sync-LtName([string]$Zone, [string]$Name, [object[]]$Planned) {
       Set-DnsServerResourceRecord -ComputerName $ComputerName -ZoneName $Zone -OldInputObject $record -NewInputObject $new
       Write-Host "updated: $fqdn $what"
       $script:updated++
-    }
-  }
-  for ($i = 0; $i -lt $existing.Count; $i++) {
-    if ($matched[$i]) { continue }
-    $record = $existing[$i]
-    $what = '{0} {1}' -f $record.RecordType, (Get-LtExistingData $record)
-    if (-not $Prune) {
-      Write-Warning "not planned: $fqdn $what (run with -Prune to remove it)"
-      $script:stale++
-    } elseif ($PSCmdlet.ShouldProcess($fqdn, "remove $what")) {
-      Remove-DnsServerResourceRecord -ComputerName $ComputerName -ZoneName $Zone -InputObject $record -Force
-      Write-Host "removed: $fqdn $what"
-      $script:removed++
     }
   }
 }
