@@ -29,7 +29,7 @@ TEST_CASE("Text safety refuses control characters however written", "[model][tex
   CHECK(Codes("{\"a\":\n \"\\u001B\"}", TextSyntax::kJson) == "LT0042@2:3 ");
   CHECK(Codes("{\"a\": \"\\ud800\"}", TextSyntax::kJson) == "LT0044@1:8 ");
   CHECK(Codes("{\"a\": \"\xc2\x85\"}", TextSyntax::kJson) == "LT0042@1:8 ");
-  CHECK(Codes("<a b=\"&#0;\"/>", TextSyntax::kXml) == "LT0043@1:6 ");
+  CHECK(Codes("<a b=\"&#0;\"/>", TextSyntax::kXml) == "LT0043@1:7 ");
   CHECK(Codes("<a b=\"&#x9;&#10;&#xe9;\"/>", TextSyntax::kXml).empty());
   CHECK(Codes("<a>&#xDFFF;</a>", TextSyntax::kXml) == "LT0044@1:4 ");
   CHECK(Codes("<!DOCTYPE a><a/>", TextSyntax::kXml) == "LT0046@1:1 ");
