@@ -72,12 +72,16 @@ void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnos
     if (!cert.subject.empty()) names.insert(cert.subject);
     for (const std::string& name : names) {
       if (IsWildcard(name) || domains.count(name)) continue;
-      bool resolves = !set.At(View::kExternal, name).empty() ||
-                      (!external_only && !set.At(View::kInternal, name).empty());
-      if (resolves) continue;
+      // Internal certificates are served to internal clients, so their names must resolve
+      // inside; lyncdiscover.* is the exception: it exists only in external DNS (LT6011) and is
+      // on the web certificate for the requests the reverse proxy forwards.
+      bool lyncdiscover = name.starts_with("lyncdiscover.");
+      View needed = external_only || lyncdiscover ? View::kExternal : View::kInternal;
+      if (!set.At(needed, name).empty()) continue;
       diagnostics.Error("LT6012", "", {},
                         "certificate " + cert.id + " carries " + name + ", which has no " +
-                            (external_only ? "external" : "internal or external") + " DNS record");
+                            ToString(needed) + " DNS record" +
+                            (needed == View::kInternal ? " (internal clients resolve it)" : ""));
     }
   }
 }

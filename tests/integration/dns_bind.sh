@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# starts-servers (run one at a time: fixed loopback ports)
 # The generated DNS artifacts on a real BIND, for every shipped example:
 #   1. named-checkzone accepts every zone file, named-checkconf -z a named.conf built around the
 #      generated fragment;
@@ -10,8 +11,8 @@ set -euo pipefail
 
 for tool in named named-checkzone named-checkconf dig python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIPPED: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils)"
-    exit 77
+    echo "FAIL: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils) (scripts/install-deps --with-test-tools)"
+    exit 1
   fi
 done
 
@@ -75,7 +76,7 @@ expect_exit() {
 }
 
 examples=("$SOURCE_DIR"/examples/*.json)
-[[ -e "${examples[0]}" ]] || { echo "SKIPPED: no examples/*.json"; exit 77; }
+[[ -e "${examples[0]}" ]] || { echo "FAIL: no examples/*.json (scripts/install-deps --with-test-tools)"; exit 1; }
 
 for example in "${examples[@]}"; do
   name=$(basename "$example" .json)
