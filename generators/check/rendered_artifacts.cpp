@@ -1,8 +1,10 @@
 #include "generators/check/rendered_artifacts.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -316,9 +318,12 @@ void Prover::ReadCertificates() {
     cert.pool = text("pool");
     cert.server = text("server");
     cert.subject = text("subject");
-    cert.split_of = text("split_of");
-    cert.part = c.value("part", 0);
-    cert.parts = c.value("parts", 0);
+    if (c.contains("split") && c["split"].is_object()) {
+      const nlohmann::json& split = c["split"];
+      cert.split_of = split.value("of", "");
+      cert.part = split.value("part", 0);
+      cert.parts = split.value("parts", 0);
+    }
     certificates_->certificates.push_back(std::move(cert));
   }
 }
@@ -410,12 +415,33 @@ void Prover::ReadProxyRules() {
     rule.backend_port = r.value("backend_port", 0);
     rule.purpose = r.value("purpose", "");
     rule.pool = r.value("pool", "");
-    if (rule.listen_tls) {
-      rule.certificate = r.contains("certificate") && r["certificate"].is_string()
-                             ? r["certificate"].get<std::string>()
-                             : ReverseProxyCertificateId(rule.proxy);
-    }
+    if (rule.listen_tls && r.contains("certificate") && r["certificate"].is_string())
+      rule.certificate = r["certificate"].get<std::string>();
     proxy_->rules.push_back(std::move(rule));
+  }
+  std::stable_sort(proxy_->rules.begin(), proxy_->rules.end(),
+                   [](const ProxyRule& a, const ProxyRule& b) { return a.proxy < b.proxy; });
+  // rules.json names no listener certificate: a TLS listener serves, by SNI, whichever
+  // certificate of certificates.json installed on its proxy carries the host (the proxy's
+  // default id when none does, for LT7023 to report).
+  std::vector<std::pair<const PlannedCertificate*, SanIndex>> listener_certificates;
+  if (certificates_) {
+    for (const PlannedCertificate& cert : certificates_->certificates) {
+      if (cert.role == CertificateRole::kReverseProxy)
+        listener_certificates.emplace_back(&cert, SanIndex(cert.sans));
+    }
+  }
+  for (ProxyRule& rule : proxy_->rules) {
+    if (!rule.listen_tls || !rule.certificate.empty()) continue;
+    rule.certificate = ReverseProxyCertificateId(rule.proxy);
+    for (const auto& [cert, names] : listener_certificates) {
+      bool installed = std::find(cert->install_on.begin(), cert->install_on.end(), rule.proxy) !=
+                       cert->install_on.end();
+      if (installed && names.Covers(rule.public_host.str())) {
+        rule.certificate = cert->id;
+        break;
+      }
+    }
   }
 }
 
