@@ -475,6 +475,8 @@ void Prover::CompareNginxConfigs() {
                   upstreams[d.words[1]] = s.words[1];
               }
             } else if (d.words.size() == 1 && d.words[0] == "server") {
+              // Listen ports are options (proxy.listen_https / listen_http), so a block is matched
+              // to rules by TLS or plain, not by port number.
               int port = 0;
               std::vector<std::string> hosts;
               std::string upstream;
@@ -482,8 +484,7 @@ void Prover::CompareNginxConfigs() {
                   [&](const std::vector<NginxDirective>& b) {
                     for (const NginxDirective& x : b) {
                       if (x.words.size() >= 2 && x.words[0] == "listen") {
-                        std::string listen = x.words[1];
-                        port = std::atoi(listen.substr(listen.rfind(':') + 1).c_str());
+                        port = std::find(x.words.begin(), x.words.end(), "ssl") != x.words.end();
                       }
                       if (x.words[0] == "server_name") {
                         hosts.assign(x.words.begin() + 1, x.words.end());
@@ -512,27 +513,40 @@ void Prover::CompareNginxConfigs() {
       served[{route.host, route.port}] = {up == upstreams.end() ? route.upstream : up->second,
                                           route.line};
     }
+    auto scheme = [](int tls) { return tls ? "https" : "http"; };
+    // Backend ports (proxy.backend_port.*) and addresses (proxy.backend_address.*) are
+    // generator options the folder does not record: the backend host is compared, unless it
+    // was replaced by an address.
+    auto host_of = [](const std::string& backend) {
+      std::string host = backend.substr(0, backend.rfind(':'));
+      if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
+      return host;
+    };
+    auto overridden = [&](const std::string& backend) {
+      std::string host = host_of(backend);
+      return IsIpv4(host) || IsIpv6(host);
+    };
     std::set<std::pair<std::string, int>> ruled;
     for (const ProxyRule& rule : proxy_->RulesOf(proxy.name)) {
-      std::pair<std::string, int> key{rule.public_host.str(), rule.listen_port};
+      std::pair<std::string, int> key{rule.public_host.str(), rule.listen_tls ? 1 : 0};
       ruled.insert(key);
-      std::string backend = fmt::format("{}:{}", rule.backend_host, rule.backend_port);
       auto found = served.find(key);
       if (found == served.end()) {
         Report("LT4254", {path, 0, ""},
-               fmt::format("no server block serves {}:{}, which rules.json publishes through {}",
-                           key.first, key.second, proxy.name));
-      } else if (found->second.first != backend) {
+               fmt::format("no server block serves {}://{}, which rules.json publishes through {}",
+                           scheme(key.second), key.first, proxy.name));
+      } else if (host_of(found->second.first) != rule.backend_host &&
+                 !overridden(found->second.first)) {
         Report("LT4254", {path, found->second.second, ""},
-               fmt::format("{}:{} is routed to {}, rules.json says {}", key.first, key.second,
-                           found->second.first, backend));
+               fmt::format("{}://{} is routed to {}, rules.json says {}", scheme(key.second),
+                           key.first, found->second.first, rule.backend_host));
       }
     }
     for (const auto& [key, backend] : served) {
       if (ruled.count(key)) continue;
       Report("LT4254", {path, backend.second, ""},
-             fmt::format("serves {}:{}, which rules.json does not publish through {}", key.first,
-                         key.second, proxy.name));
+             fmt::format("serves {}://{}, which rules.json does not publish through {}",
+                         scheme(key.second), key.first, proxy.name));
     }
   }
 }

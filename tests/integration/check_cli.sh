@@ -47,7 +47,7 @@ mutations=(
   "certificates/openssl/fe01.contoso.local-default.cnf|s/DNS:webext01.contoso.com, //|LT4253|certificates/openssl/fe01.contoso.local-default.cnf:21:1:"
   "certificates/openssl/edgepool.contoso.local-external.cnf|s/^CN = .*/CN = other.contoso.com/|LT4253|certificates/openssl/edgepool.contoso.local-external.cnf"
   "certificates/certificates.json|s/\"webconf.contoso.com\"/\"webconf2.contoso.com\"/|LT4205|certificates/certificates.json:"
-  "proxy/rp-dublin/nginx.conf|s/server webext02.contoso.com:4443/server webext02.contoso.com:4444/|LT4254|proxy/rp-dublin/nginx.conf:76:1:"
+  "proxy/rp-dublin/nginx.conf|s/server webext02.contoso.com:4443/server pool02.contoso.local:4443/|LT4254|proxy/rp-dublin/nginx.conf:76:1:"
   "proxy/rp-dublin/nginx.conf|s/server_name \"webext02.contoso.com\";/server_name \"other.contoso.com\";/|LT4254|proxy/rp-dublin/nginx.conf:"
   "proxy/rules.json|s/\"listen_port\": 443/\"listen_port\": 8443/|LT4203|proxy/rules.json:"
   "kerberos/spns.ldif|/HTTP\/pool01/d|LT4255|kerberos/spns.ldif:"

@@ -29,12 +29,27 @@ trap cleanup EXIT
   fail "generate --only proxy failed: $(head -c 300 "$TMP/probe.log")"
 RULES=$TMP/probe/proxy/rules.json
 [ -s "$RULES" ] || fail "generate wrote no proxy/rules.json"
+
+# Every proxy of the plan is routed, one run of the calling script each (PROXY_NAME set), so
+# a rule of the second proxy cannot hide behind the first one's success.
+if [ -z "${PROXY_NAME:-}" ]; then
+  mapfile -t ALL_PROXIES < <(python3 -c 'import json,sys; print("\n".join(sorted({r["proxy"] for r in json.load(open(sys.argv[1]))["rules"]})))' "$RULES")
+  [ "${#ALL_PROXIES[@]}" -gt 0 ] || fail "rules.json publishes nothing"
+  failed=()
+  for proxy in "${ALL_PROXIES[@]}"; do
+    echo "=== reverse proxy $proxy"
+    PROXY_NAME=$proxy bash "$0" || failed+=("$proxy")
+  done
+  [ "${#failed[@]}" -eq 0 ] || fail "routing failed for: ${failed[*]}"
+  echo "$PRODUCT: all ${#ALL_PROXIES[@]} reverse proxies routed every rule"
+  exit 0
+fi
 python3 - "$RULES" >"$TMP/layout" <<'PY' || fail "cannot read rules.json"
-import json, sys
+import json, os, sys
 rules = json.load(open(sys.argv[1]))["rules"]
 if not rules:
     sys.exit(3)
-proxy = sorted({r["proxy"] for r in rules})[0]
+proxy = os.environ["PROXY_NAME"]
 mine = [r for r in rules if r["proxy"] == proxy]
 backends = sorted({(r["backend_host"], r["backend_port"], r["listen_port"] == 443) for r in mine})
 hosts = sorted({b[0] for b in backends})
@@ -83,8 +98,8 @@ while read -r host addr; do
 done < <(awk '$1=="BACKEND"{print $2, $5}' "$TMP/layout" | sort -u)
 "$LYNCTOPO" generate "$EXAMPLE" --only proxy --out "$TMP/out" "${SETS[@]}" >"$TMP/gen.log" 2>&1 ||
   fail "generate with test options: $(cat "$TMP/gen.log")"
-DIR=$(ls -d "$TMP"/out/proxy/*/ | head -1)
-[ -n "$DIR" ] || fail "no per-proxy folder generated"
+DIR=$TMP/out/proxy/$PROXY/
+[ -d "$DIR" ] || fail "no folder generated for proxy $PROXY"
 
 # Backends: every planned (host, port) listens on that host's test address and planned port.
 start_backend() {  # address port identity tls
