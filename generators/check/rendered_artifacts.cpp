@@ -136,6 +136,7 @@ void Prover::ReadZones() {
     ldns_rdf* origin = ldns_dname_new_frm_str((p.stem().string() + ".").c_str());
     ldns_rdf* previous = nullptr;
     int line = 0;
+    std::set<std::string> name_servers;  // their A/AAAA glue is the zone's frame too
     while (!feof(in)) {
       ldns_rr* rr = nullptr;
       int before = line;
@@ -180,9 +181,16 @@ void Prover::ReadZones() {
           record.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
           record.value = Lower(LdnsText(ldns_rr_rdf(rr, 3)).str());
           break;
+        case LDNS_RR_TYPE_NS:
+          name_servers.insert(Lower(LdnsText(ldns_rr_rdf(rr, 0)).str()));
+          keep = false;
+          break;
         default:
           keep = false;  // SOA, NS and glue are the zone's frame, not planned records
       }
+      bool glue = (record.type == DnsType::kA || record.type == DnsType::kAAAA) &&
+                  name_servers.count(record.name);
+      keep = keep && !glue;
       ldns_rr_free(rr);
       if (!keep) continue;
       zone_records_.emplace(RecordKey(record), Origin{path, static_cast<unsigned>(line), ""});
