@@ -13,6 +13,7 @@
 #include "cli/common.hpp"
 #include "cli/generate_summary.hpp"
 #include "generators/check/check.hpp"
+#include "generators/check/rendered_artifacts.hpp"
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
 #include "model/validate/validate.hpp"
@@ -31,7 +32,28 @@ struct GenerateArgs {
   bool check = false;
   bool dry_run = false;
   bool timings = false;
+  bool allow_inconsistent = false;
 };
+
+// The consistency proof over the files about to be written, read back as `check --artifacts`
+// reads a folder: a template override that drops a name fails the run, unless the user allows
+// it (then the findings are warnings). Skipped when the run already has errors: nothing will be
+// written, and the models' own findings are already reported.
+void ProveWhatIsWritten(const Plan& plan, const OutputSet& outputs, bool allow_inconsistent,
+                        Diagnostics& diagnostics) {
+  if (diagnostics.HasErrors()) return;
+  RenderedFiles files;
+  for (const auto& [path, artifact] : outputs.artifacts()) files.emplace(path, artifact.content);
+  Diagnostics found;
+  ProveRenderedArtifacts(plan, files, "", found);
+  for (const Diagnostic& d : found.items()) {
+    if (allow_inconsistent || d.severity != Severity::kError) {
+      diagnostics.Warning(d.code, d.file, d.loc, d.message);
+    } else {
+      diagnostics.Error(d.code, d.file, d.loc, d.message);
+    }
+  }
+}
 
 // Hidden --timings: wall time per stage on stderr, for bench/run.sh. Off by default so normal
 // output stays deterministic.
@@ -147,6 +169,7 @@ int RunGenerate(const GenerateArgs& args) {
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics);
   timer.Lap("render");
   RunConsistencyCheck(artifacts, diagnostics);
+  ProveWhatIsWritten(plan, outputs, args.allow_inconsistent, diagnostics);
   timer.Lap("check");
 
   WriteMode mode = args.check     ? WriteMode::kCheck
@@ -202,6 +225,9 @@ void SetupGenerate(CLI::App& app, CliState& state) {
       cmd->add_flag("--check", args->check, "Write nothing; exit 2 when DIR differs");
   CLI::Option* dry_run =
       cmd->add_flag("--dry-run", args->dry_run, "Write nothing; list what would change");
+  cmd->add_flag("--allow-inconsistent", args->allow_inconsistent,
+                "Write even when the rendered files fail the consistency proof (the findings "
+                "become warnings)");
   check->excludes(dry_run);
   // Hidden (empty group): a benchmarking aid, not part of the interface.
   cmd->add_flag("--timings", args->timings, "Per-stage wall time on stderr")->group("");

@@ -7,8 +7,13 @@
 namespace lynctopo {
 
 void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
+  RunConsistencyCheck(artifacts, AllConsistencyRules(), diagnostics);
+}
+
+void RunConsistencyCheck(const ArtifactSet& artifacts, std::span<const ConsistencyRule> rules,
+                         Diagnostics& diagnostics) {
   if (artifacts.plan == nullptr) return;
-  for (const ConsistencyRule& rule : AllConsistencyRules()) {
+  for (const ConsistencyRule& rule : rules) {
     try {
       rule.run(artifacts, diagnostics);
     } catch (const std::exception& e) {

@@ -21,7 +21,10 @@ struct ConsistencyRule {
 // The static table (generators/check/rules.cpp), in run order.
 std::span<const ConsistencyRule> AllConsistencyRules();
 
-// Runs every rule. Nothing runs without a plan.
+// Runs every rule of `rules` (the table by default); a rule that throws is reported as LT4100
+// and the others still run. Nothing runs without a plan.
 void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+void RunConsistencyCheck(const ArtifactSet& artifacts, std::span<const ConsistencyRule> rules,
+                         Diagnostics& diagnostics);
 
 }  // namespace lynctopo

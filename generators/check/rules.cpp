@@ -3,6 +3,7 @@
 #include "generators/certificates/certificate_checks.hpp"
 #include "generators/certificates/public_ca_names.hpp"
 #include "generators/check/check.hpp"
+#include "generators/check/expected_rules.hpp"
 #include "generators/check/plan_rules.hpp"
 #include "generators/dns/dns_checks.hpp"
 #include "generators/dns/perimeter_hosts.hpp"
@@ -20,8 +21,27 @@ constexpr ConsistencyRule kRules[] = {
     {"LT4102", "every published external name is one of its proxy's public hosts, and back",
      CheckProxyPublicHosts},
     {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
+<<<<<<< HEAD
     {"LT4104", "every name resolves (addresses or an alias) or is marked address unknown",
      CheckNamesResolve},
+=======
+    {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
+    // What must exist, derived from the plan by the check's own code (expected_rules.cpp).
+    {"LT4201", "every plan name has its A/AAAA records or CNAME in its view",
+     CheckPlannedNamesHaveRecords},
+    {"LT4202", "every planned service has its SRV record (target, port, priority, weight)",
+     CheckPlannedServicesHaveSrv},
+    {"LT4203", "every published endpoint has its proxy rule (host, port, backend)",
+     CheckPublishedEndpointsHaveRules},
+    {"LT4204", "every name external DNS points at a reverse proxy has a rule on that proxy",
+     CheckProxyAddressedNamesHaveRules},
+    {"LT4205", "every Access Edge and Web Conferencing Edge name is on its Edge certificate",
+     CheckEdgeNamesOnEdgeCertificate},
+    {"LT4206", "every web server certificate carries its server, pool and web FQDNs",
+     CheckWebServerCertificateNames},
+    {"LT4207", "every Meet / Dialin host resolves in both views, is published and certified",
+     CheckSimpleUrlsServed},
+>>>>>>> issue-14
     // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
     {"LT5101", "nothing internal-only is on a public certificate",
      CheckNoInternalNamesOnPublicCertificates},
@@ -34,7 +54,9 @@ constexpr ConsistencyRule kRules[] = {
     {"LT6010", "every SRV target has an A/AAAA record in its view", CheckDnsSrvTargets},
     {"LT6011", "lyncdiscover only external; lyncdiscoverinternal and internal web only internal",
      CheckDnsViewScopes},
-    {"LT6012", "every certificate host name has a DNS record in the view its clients use",
+    {"LT6012",
+     "every certificate host name has a DNS record in the view its clients use "
+     "(internal for internal certificates)",
      CheckDnsCertificateNames},
     {"LT6013", "every proxy backend and Edge next hop resolves in its perimeter hosts file",
      CheckPerimeterResolution},
@@ -44,7 +66,7 @@ constexpr ConsistencyRule kRules[] = {
      CheckProxyHostsResolveToProxy},
     {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",
      CheckExternalWebPublished},
-    {"LT7022", "the Admin simple URL is never published (call 3)", CheckAdminNeverPublished},
+    {"LT7022", "the Admin simple URL is never published", CheckAdminNeverPublished},
     {"LT7023", "every host published over TLS has a listener certificate",
      CheckProxyListenerCertificates},
     {"LT8101", "every IIS pool of a site with a Kerberos account has its SPNs",

@@ -78,6 +78,12 @@ void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnos
     for (const Fqdn& d : artifacts.plan->sip_domains) domains.insert(d.str());
   }
   const std::set<std::pair<View, std::string>> unknown = UnknownAddresses(set);
+  std::set<std::string> internally_named;
+  if (artifacts.plan) {
+    for (const PlannedName& n : artifacts.plan->names) {
+      if (n.view == View::kInternal) internally_named.insert(n.fqdn.str());
+    }
+  }
   for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
     if (cert.role == CertificateRole::kOAuth) continue;  // a signing certificate, not a host
     bool external_only =
@@ -86,14 +92,17 @@ void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnos
     if (!cert.subject.empty()) names.insert(cert.subject);
     for (const std::string& name : names) {
       if (IsWildcard(name) || domains.count(name)) continue;
-      bool resolves = !set.At(View::kExternal, name).empty() ||
-                      (!external_only && !set.At(View::kInternal, name).empty());
-      bool listed = unknown.contains({View::kExternal, name}) ||
-                    (!external_only && unknown.contains({View::kInternal, name}));
-      if (resolves || listed) continue;
+      // Internal certificates are served to internal clients, so their names must resolve
+      // inside; names the plan keeps out of internal DNS (lyncdiscover.*, a pool's external web
+      // FQDN, reached only through the reverse proxy) are checked in external DNS instead.
+      bool outside_only = external_only || name.starts_with("lyncdiscover.") ||
+                          (artifacts.plan && !internally_named.contains(name));
+      View needed = outside_only ? View::kExternal : View::kInternal;
+      if (!set.At(needed, name).empty() || unknown.contains({needed, name})) continue;
       diagnostics.Error("LT6012", "", {},
                         "certificate " + cert.id + " carries " + name + ", which has no " +
-                            (external_only ? "external" : "internal or external") + " DNS record");
+                            ToString(needed) + " DNS record" +
+                            (needed == View::kInternal ? " (internal clients resolve it)" : ""));
     }
   }
 }

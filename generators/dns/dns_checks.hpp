@@ -15,9 +15,10 @@ void CheckDnsSrvTargets(const ArtifactSet& artifacts, Diagnostics& diagnostics);
 // external DNS, lyncdiscoverinternal and the internal web services names only in internal DNS.
 void CheckDnsViewScopes(const ArtifactSet& artifacts, Diagnostics& diagnostics);
 
-// LT6012: every host name on a certificate has a DNS record: in external DNS for the
-// certificates Internet clients see (Edge external, reverse proxy), in either view for the
-// others. Wildcards and bare SIP domains (XMPP SANs) are not host names and are skipped.
+// LT6012: every host name on a certificate has a DNS record in the view its clients use:
+// external DNS for the certificates Internet clients see (Edge external, reverse proxy),
+// internal DNS for the others (lyncdiscover.* excepted: external only). Wildcards and bare SIP
+// domains (XMPP SANs) are not host names and are skipped.
 void CheckDnsCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnostics);
 
 }  // namespace lynctopo

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "generators/certificates/certificate_model.hpp"
+#include "generators/dns/dns_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 
 namespace lynctopo {
@@ -39,11 +40,7 @@ void CheckIisPoolsHaveSpns(const ArtifactSet& artifacts, Diagnostics& diagnostic
 }
 
 void CheckSpnHostsResolveAndAreCertified(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
-  if (!artifacts.plan || !artifacts.kerberos) return;
-  std::set<std::string> internal_names;
-  for (const PlannedName& name : artifacts.plan->names) {
-    if (name.view == View::kInternal) internal_names.insert(name.fqdn.str());
-  }
+  if (!artifacts.kerberos) return;
   // The certificates IIS serves internally for each pool: Default (combined) or
   // WebServicesInternal, one per server.
   std::unordered_map<std::string, std::vector<const PlannedCertificate*>> internal_web_certs;
@@ -57,7 +54,8 @@ void CheckSpnHostsResolveAndAreCertified(const ArtifactSet& artifacts, Diagnosti
     }
   }
   for (const SpnPlan& spn : artifacts.kerberos->spns) {
-    if (!internal_names.count(spn.host)) {
+    // Resolves in the DNS model (what is published), not merely among the plan's names.
+    if (artifacts.dns && artifacts.dns->At(View::kInternal, spn.host).empty()) {
       diagnostics.Error("LT8102", "", {},
                         fmt::format("SPN '{}' names '{}', which does not resolve in internal DNS",
                                     spn.spn, spn.host));

@@ -1,6 +1,7 @@
 #include "generators/proxy/proxy_checks.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "generators/certificates/certificate_model.hpp"
+#include "generators/dns/dns_model.hpp"
 
 namespace lynctopo {
 
@@ -17,26 +19,14 @@ size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagno
   const std::string file = plan.topology ? plan.topology->source_file : std::string();
   size_t found = 0;
 
-  // External names that resolve to a reverse proxy, by (fqdn, proxy).
-  std::set<std::pair<std::string_view, std::string_view>> external_to_proxy;
   std::unordered_set<std::string_view> admin_hosts;
   for (const PlannedName& name : plan.names) {
     if (name.role == NameRole::kAdmin) admin_hosts.insert(name.fqdn.str());
-    if (name.view == View::kExternal && name.target == TargetKind::kReverseProxy) {
-      external_to_proxy.emplace(name.fqdn.str(), name.proxy);
-    }
   }
   std::unordered_set<std::string_view> published;
   for (const ProxyRule& rule : rules.rules) {
     const std::string& host = rule.public_host.str();
     published.insert(host);
-    if (wants("LT7020") && !external_to_proxy.contains({host, rule.proxy})) {
-      ++found;
-      diagnostics.Error("LT7020", file, {},
-                        fmt::format("'{}' is published by reverse proxy '{}' but no external DNS "
-                                    "name points it at that proxy",
-                                    host, rule.proxy));
-    }
     if (wants("LT7022") && admin_hosts.contains(host)) {
       ++found;
       diagnostics.Error("LT7022", file, {},
@@ -95,6 +85,15 @@ void CheckListenerCertificatesPlanned(const ArtifactSet& artifacts, Diagnostics&
                                     rule.public_host.str(), rule.proxy, rule.certificate));
       continue;
     }
+    if (cert->role == CertificateRole::kReverseProxy &&
+        std::find(cert->install_on.begin(), cert->install_on.end(), rule.proxy) ==
+            cert->install_on.end()) {
+      diagnostics.Error("LT7023", "", {},
+                        fmt::format("'{}' is published by '{}' with listener certificate '{}', "
+                                    "which is installed on another reverse proxy",
+                                    rule.public_host.str(), rule.proxy, rule.certificate));
+      continue;
+    }
     auto sans = sans_of.find(cert);
     if (sans == sans_of.end()) sans = sans_of.emplace(cert, SanIndex(cert->sans)).first;
     if (!sans->second.Covers(rule.public_host.str())) {
@@ -108,8 +107,42 @@ void CheckListenerCertificatesPlanned(const ArtifactSet& artifacts, Diagnostics&
 
 }  // namespace
 
-void CheckProxyHostsResolveToProxy(const ArtifactSet& a, Diagnostics& d) {
-  RunOne(a, d, "LT7020");
+void CheckProxyHostsResolveToProxy(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
+  if (!artifacts.proxy || !artifacts.dns) return;
+  const DnsRecordSet& dns = *artifacts.dns;
+  std::map<std::string_view, const ProxyListener*> listeners;
+  for (const ProxyListener& listener : artifacts.proxy->proxies) {
+    listeners.emplace(listener.name, &listener);
+  }
+  // What external DNS publishes for a host: an address of the proxy's listener, or a CNAME to
+  // the proxy's own FQDN.
+  // A CNAME chain is followed a few hops (a loop or a long chain is no answer).
+  std::function<bool(const std::string&, const ProxyListener&, int)> points_at =
+      [&](const std::string& host, const ProxyListener& proxy, int hops) {
+        for (size_t i : dns.At(View::kExternal, host)) {
+          const DnsRecord& record = dns.records[i];
+          if (record.type == DnsType::kCname) {
+            if (record.value == proxy.fqdn ||
+                (hops > 0 && points_at(record.value, proxy, hops - 1)))
+              return true;
+          } else if (std::find(proxy.external_addresses.begin(), proxy.external_addresses.end(),
+                               record.value) != proxy.external_addresses.end()) {
+            return true;
+          }
+        }
+        return false;
+      };
+  std::set<std::pair<std::string_view, std::string_view>> reported;
+  for (const ProxyRule& rule : artifacts.proxy->rules) {
+    const std::string& host = rule.public_host.str();
+    if (!reported.emplace(rule.proxy, host).second) continue;  // once per host, not per port
+    auto listener = listeners.find(rule.proxy);
+    if (listener != listeners.end() && points_at(host, *listener->second, 4)) continue;
+    diagnostics.Error("LT7020", "", {},
+                      fmt::format("'{}' is published by reverse proxy '{}' but no external DNS "
+                                  "record points it at that proxy",
+                                  host, rule.proxy));
+  }
 }
 void CheckExternalWebPublished(const ArtifactSet& a, Diagnostics& d) {
   RunOne(a, d, "LT7021");

@@ -5,7 +5,7 @@ set -euo pipefail
 work="$WORK_DIR/artifact_schemas"
 rm -rf "$work"
 mkdir -p "$work"
-python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIPPED: python3-jsonschema is missing"; exit 77; }
+python3 -c 'import jsonschema' 2>/dev/null || { echo "FAIL: python3-jsonschema is missing (scripts/install-deps --with-test-tools)"; exit 1; }
 
 # artifact path -> schema file
 declare -A schema_of=(

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
+# starts-servers (run one at a time: fixed loopback ports)
 # `lynctopo certs check` against certificates this test makes with the openssl CLI (a
 # throwaway CA; with and without CDP, a missing SAN, 1024-bit, RSASSA-PSS, expired, wildcard
 # subject), and `--connect` against an `openssl s_server` it starts on 127.0.0.1.
 set -u
 : "${LYNCTOPO:?} ${SOURCE_DIR:?} ${WORK_DIR:?}"
-command -v openssl >/dev/null || { echo "SKIPPED: openssl not installed"; exit 77; }
-command -v python3 >/dev/null || { echo "SKIPPED: python3 not installed"; exit 77; }
+command -v openssl >/dev/null || { echo "FAIL: openssl not installed (scripts/install-deps --with-test-tools)"; exit 1; }
+command -v python3 >/dev/null || { echo "FAIL: python3 not installed (scripts/install-deps --with-test-tools)"; exit 1; }
 
 work="$WORK_DIR/certs_check"
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1

@@ -4,8 +4,8 @@
 # validates against schemas/certificates.schema.json.
 set -u
 : "${LYNCTOPO:?} ${SOURCE_DIR:?} ${WORK_DIR:?}"
-command -v openssl >/dev/null || { echo "SKIPPED: openssl not installed"; exit 77; }
-python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIPPED: python3-jsonschema not installed"; exit 77; }
+command -v openssl >/dev/null || { echo "FAIL: openssl not installed (scripts/install-deps --with-test-tools)"; exit 1; }
+python3 -c 'import jsonschema' 2>/dev/null || { echo "FAIL: python3-jsonschema not installed (scripts/install-deps --with-test-tools)"; exit 1; }
 
 work="$WORK_DIR/certs_openssl"
 rm -rf "$work" && mkdir -p "$work"

@@ -4,8 +4,8 @@ set -u
 : "${LYNCTOPO:?}" "${SOURCE_DIR:?}" "${WORK_DIR:?}"
 example="$SOURCE_DIR/examples/enterprise.json"
 if [ ! -f "$example" ]; then
-  echo "SKIPPED: examples/enterprise.json is missing"
-  exit 77
+  echo "FAIL: examples/enterprise.json is missing (scripts/install-deps --with-test-tools)"
+  exit 1
 fi
 out="$WORK_DIR/cli_plan"
 rm -rf "$out"

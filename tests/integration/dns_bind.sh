@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# starts-servers (run one at a time: fixed loopback ports)
 # The generated DNS artifacts on a real BIND, for every shipped example:
 #   1. named-checkzone accepts every zone file, named-checkconf -z a named.conf built around the
 #      generated fragment;
@@ -10,8 +11,8 @@ set -euo pipefail
 
 for tool in named named-checkzone named-checkconf dig python3; do
   if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "SKIPPED: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils)"
-    exit 77
+    echo "FAIL: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils) (scripts/install-deps --with-test-tools)"
+    exit 1
   fi
 done
 
@@ -62,6 +63,64 @@ sys.exit(1 if bad else 0)
 PY
 }
 
+# Facts BIND must serve for examples/enterprise.json, stated here from the Lync DNS worked
+# examples (scaled consolidated Edge behind NAT with DNS load balancing: two addresses per Edge
+# service name; every published name at the reverse proxy listener; the sign-in and federation
+# SRVs; Director pool names inside) and the example's own addresses, never from records.json.
+# One line per (view, name, type): the exact answer set, values separated by '|'.
+ENTERPRISE_FACTS='
+external sip.contoso.com A 131.107.155.10|131.107.155.11
+external webconf.contoso.com A 131.107.155.20|131.107.155.21
+external av.contoso.com A 131.107.155.30|131.107.155.31
+external sip.fabrikam.com A 131.107.155.10|131.107.155.11
+external _sip._tls.contoso.com SRV 0 0 443 sip.contoso.com
+external _sipfederationtls._tcp.contoso.com SRV 0 0 5061 sip.contoso.com
+external _sip._tls.fabrikam.com SRV 0 0 443 sip.fabrikam.com
+external _sipfederationtls._tcp.fabrikam.com SRV 0 0 5061 sip.fabrikam.com
+external lyncdiscover.contoso.com A 131.107.155.40
+external lyncdiscover.fabrikam.com A 131.107.155.40
+external meet.contoso.com A 131.107.155.40
+external meet.fabrikam.com A 131.107.155.40
+external dialin.contoso.com A 131.107.155.40
+external webext01.contoso.com A 131.107.155.40
+external dirext.contoso.com A 131.107.155.40
+external webext02.contoso.com A 198.51.100.40
+external admin.contoso.com A
+external lyncdiscoverinternal.contoso.com A
+internal lyncdiscover.contoso.com A
+internal _sipinternaltls._tcp.contoso.com SRV 0 0 5061 sip.contoso.com
+internal _sipinternaltls._tcp.fabrikam.com SRV 0 0 5061 sip.fabrikam.com
+internal sip.contoso.com A 10.0.1.10
+internal dirpool.contoso.local A 10.0.1.10
+internal edgepool.contoso.local A 172.25.33.10|172.25.33.11
+internal pool01.contoso.local A 10.0.0.10
+internal fe01.contoso.local A 10.0.0.21
+internal meet.contoso.com A 10.0.1.11
+internal dialin.contoso.com A 10.0.1.11
+internal admin.contoso.com A 10.0.1.11
+'
+prove_facts() {  # facts view port
+  python3 - "$1" "$2" "$3" <<'PY'
+import ipaddress, subprocess, sys
+facts, view, port = sys.argv[1], sys.argv[2], sys.argv[3]
+bad = checked = 0
+for line in facts.strip().split("\n"):
+    fview, name, rtype, *rest = line.split(" ", 3)
+    if fview != view:
+        continue
+    want = {v.strip().lower() for v in rest[0].split("|")} if rest and rest[0].strip() else set()
+    out = subprocess.run(["dig", "+short", "+norecurse", "+time=2", "+tries=2", "-p", port,
+                          "@127.0.0.1", name, rtype], capture_output=True, text=True, check=True)
+    have = {l.strip().lower().rstrip(".") for l in out.stdout.split("\n") if l.strip()}
+    checked += 1
+    if have != want:
+        bad += 1
+        print(f"FAIL: {view} {name} {rtype}: the worked examples require {sorted(want)}, BIND answers {sorted(have)}")
+print(f"{view}: {checked} worked-example facts, {bad} wrong")
+sys.exit(1 if bad else 0)
+PY
+}
+
 expect_exit() {
   local want=$1
   shift
@@ -75,7 +134,7 @@ expect_exit() {
 }
 
 examples=("$SOURCE_DIR"/examples/*.json)
-[[ -e "${examples[0]}" ]] || { echo "SKIPPED: no examples/*.json"; exit 77; }
+[[ -e "${examples[0]}" ]] || { echo "FAIL: no examples/*.json (scripts/install-deps --with-test-tools)"; exit 1; }
 
 for example in "${examples[@]}"; do
   name=$(basename "$example" .json)
@@ -107,6 +166,10 @@ for example in "${examples[@]}"; do
 
   prove_with_dig "$dns/records.json" internal "$port_internal"
   prove_with_dig "$dns/records.json" external "$port_external"
+  if [[ $name == enterprise ]]; then
+    prove_facts "$ENTERPRISE_FACTS" internal "$port_internal" || exit 1
+    prove_facts "$ENTERPRISE_FACTS" external "$port_external" || exit 1
+  fi
 
   expect_exit 0 "$LYNCTOPO" verify dns "$dns/records.json" --server "127.0.0.1:$port_internal" \
     --view internal

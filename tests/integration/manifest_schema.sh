@@ -5,8 +5,8 @@
 set -euo pipefail
 example="$SOURCE_DIR/examples/enterprise.json"
 if [[ ! -f "$example" ]]; then
-  echo "SKIPPED: $example is absent"
-  exit 77
+  echo "FAIL: $example is absent (scripts/install-deps --with-test-tools)"
+  exit 1
 fi
 work="$WORK_DIR/manifest_schema"
 rm -rf "$work"

@@ -5,14 +5,14 @@ set -u
 : "${LYNCTOPO:?}" "${SOURCE_DIR:?}" "${WORK_DIR:?}"
 
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  echo "SKIPPED: python3 jsonschema is not installed"
-  exit 77
+  echo "FAIL: python3 jsonschema is not installed (scripts/install-deps --with-test-tools)"
+  exit 1
 fi
 shopt -s nullglob
 examples=("$SOURCE_DIR"/examples/*.json)
 if [ ${#examples[@]} -eq 0 ]; then
-  echo "SKIPPED: no examples/*.json yet"
-  exit 77
+  echo "FAIL: no examples/*.json yet (scripts/install-deps --with-test-tools)"
+  exit 1
 fi
 
 out="$WORK_DIR/plan_schema"

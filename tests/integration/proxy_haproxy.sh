@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# starts-servers (run one at a time: fixed loopback ports)
 # HAProxy from the generated configuration, for real: haproxy -c, start it, route every host.
 PRODUCT=haproxy
 source "$(dirname "$0")/proxy_lib.bash"

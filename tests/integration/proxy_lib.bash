@@ -1,18 +1,18 @@
 # Shared by proxy_nginx.sh and proxy_haproxy.sh: generates the proxy configs of an example with
 # test certificates and 127.0.0.x addresses, starts TLS backends that echo their identity and the
 # Host header, and checks each public host reaches exactly its planned backend.
-# Sourced; expects PRODUCT (nginx|haproxy). Exit 77 = skipped (reason on stdout).
+# Sourced; expects PRODUCT (nginx|haproxy). Nothing here skips: every tool is installed by
+# scripts/install-deps, so a missing one, a failing generate or an empty rule set is a failure.
 set -uo pipefail
 
-skip() { echo "SKIPPED: $*"; exit 77; }
 fail() { echo "FAIL: $*"; exit 1; }
 
 : "${LYNCTOPO:?}" "${SOURCE_DIR:?}"
 WORK_DIR=${WORK_DIR:-/tmp}
-command -v "$PRODUCT" >/dev/null || skip "$PRODUCT is not installed"
-for tool in openssl curl python3; do command -v $tool >/dev/null || skip "$tool is not installed"; done
+command -v "$PRODUCT" >/dev/null || fail "$PRODUCT is not installed"
+for tool in openssl curl python3; do command -v $tool >/dev/null || fail "$tool is not installed"; done
 EXAMPLE=${EXAMPLE:-$SOURCE_DIR/examples/enterprise.json}
-[ -f "$EXAMPLE" ] || skip "example $EXAMPLE is not on this branch yet"
+[ -f "$EXAMPLE" ] || fail "example $EXAMPLE is missing"
 
 mkdir -p "$WORK_DIR"
 TMP=$(mktemp -d "$WORK_DIR/proxy_${PRODUCT}.XXXXXX")
@@ -26,15 +26,30 @@ trap cleanup EXIT
 
 # The rule model first: which proxies, hosts and backends the plan publishes.
 "$LYNCTOPO" generate "$EXAMPLE" --only proxy --out "$TMP/probe" >"$TMP/probe.log" 2>&1 ||
-  skip "generate --only proxy does not work on this branch yet: $(head -c 300 "$TMP/probe.log")"
+  fail "generate --only proxy failed: $(head -c 300 "$TMP/probe.log")"
 RULES=$TMP/probe/proxy/rules.json
-[ -s "$RULES" ] || skip "no proxy/rules.json generated (plan derivation not on this branch yet)"
+[ -s "$RULES" ] || fail "generate wrote no proxy/rules.json"
+
+# Every proxy of the plan is routed, one run of the calling script each (PROXY_NAME set), so
+# a rule of the second proxy cannot hide behind the first one's success.
+if [ -z "${PROXY_NAME:-}" ]; then
+  mapfile -t ALL_PROXIES < <(python3 -c 'import json,sys; print("\n".join(sorted({r["proxy"] for r in json.load(open(sys.argv[1]))["rules"]})))' "$RULES")
+  [ "${#ALL_PROXIES[@]}" -gt 0 ] || fail "rules.json publishes nothing"
+  failed=()
+  for proxy in "${ALL_PROXIES[@]}"; do
+    echo "=== reverse proxy $proxy"
+    PROXY_NAME=$proxy bash "$0" || failed+=("$proxy")
+  done
+  [ "${#failed[@]}" -eq 0 ] || fail "routing failed for: ${failed[*]}"
+  echo "$PRODUCT: all ${#ALL_PROXIES[@]} reverse proxies routed every rule"
+  exit 0
+fi
 python3 - "$RULES" >"$TMP/layout" <<'PY' || fail "cannot read rules.json"
-import json, sys
+import json, os, sys
 rules = json.load(open(sys.argv[1]))["rules"]
 if not rules:
     sys.exit(3)
-proxy = sorted({r["proxy"] for r in rules})[0]
+proxy = os.environ["PROXY_NAME"]
 mine = [r for r in rules if r["proxy"] == proxy]
 backends = sorted({(r["backend_host"], r["backend_port"], r["listen_port"] == 443) for r in mine})
 hosts = sorted({b[0] for b in backends})
@@ -47,7 +62,7 @@ for host, port, tls in backends:
 for r in mine:
     print("RULE", r["public_host"], r["listen_port"], r["backend_host"], r["backend_port"])
 PY
-[ -s "$TMP/layout" ] || skip "the example publishes nothing"
+[ -s "$TMP/layout" ] || fail "the example publishes nothing"
 PROXY=$(awk '$1=="PROXY"{print $2}' "$TMP/layout")
 
 # Test PKI: a throwaway CA, the listener certificate proxy-<proxy> covering every public host,
@@ -83,8 +98,8 @@ while read -r host addr; do
 done < <(awk '$1=="BACKEND"{print $2, $5}' "$TMP/layout" | sort -u)
 "$LYNCTOPO" generate "$EXAMPLE" --only proxy --out "$TMP/out" "${SETS[@]}" >"$TMP/gen.log" 2>&1 ||
   fail "generate with test options: $(cat "$TMP/gen.log")"
-DIR=$(ls -d "$TMP"/out/proxy/*/ | head -1)
-[ -n "$DIR" ] || fail "no per-proxy folder generated"
+DIR=$TMP/out/proxy/$PROXY/
+[ -d "$DIR" ] || fail "no folder generated for proxy $PROXY"
 
 # Backends: every planned (host, port) listens on that host's test address and planned port.
 start_backend() {  # address port identity tls

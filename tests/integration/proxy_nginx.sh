@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# starts-servers (run one at a time: fixed loopback ports)
 # nginx from the generated configuration, for real: nginx -t, start it, route every public host.
 PRODUCT=nginx
 source "$(dirname "$0")/proxy_lib.bash"

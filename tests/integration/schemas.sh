@@ -3,8 +3,8 @@
 # JSON Schema), and so does what `lynctopo convert` writes; convert round-trips byte-identically.
 set -u
 : "${LYNCTOPO:?} ${SOURCE_DIR:?} ${WORK_DIR:?}"
-command -v xmllint >/dev/null || { echo "SKIPPED: xmllint not installed"; exit 77; }
-python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIPPED: python3-jsonschema not installed"; exit 77; }
+command -v xmllint >/dev/null || { echo "FAIL: xmllint not installed (scripts/install-deps --with-test-tools)"; exit 1; }
+python3 -c 'import jsonschema' 2>/dev/null || { echo "FAIL: python3-jsonschema not installed (scripts/install-deps --with-test-tools)"; exit 1; }
 
 work="$WORK_DIR/schemas"
 rm -rf "$work" && mkdir -p "$work"

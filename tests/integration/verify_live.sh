@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# starts-servers (run one at a time: fixed loopback ports)
 # `lynctopo verify FILE` against real servers started here: two named (internal and external
 # views of the generated zones, dns_lib.bash) and nginx with test certificates and echo
 # backends (proxy_lib.bash). A clean deployment is exit 0 / "No changes."; a drifted external
@@ -8,7 +9,7 @@ PRODUCT=nginx
 EXAMPLE=${EXAMPLE:-$SOURCE_DIR/examples/small-business.json}
 for tool in named named-checkconf dig; do
   command -v "$tool" >/dev/null 2>&1 ||
-    { echo "SKIPPED: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils)"; exit 77; }
+    { echo "FAIL: $tool is not installed (Debian: bind9 bind9-utils bind9-dnsutils) (scripts/install-deps --with-test-tools)"; exit 1; }
 done
 source "$(dirname "$0")/proxy_lib.bash"  # nginx fixtures; defines fail, cleanup, PIDS, TMP
 work=$TMP

@@ -69,8 +69,7 @@ TEST_CASE("records.json: exact contract, SRV fields only on SRV", "[dns][render]
 
 TEST_CASE("records.json validates against schemas/dns-records.schema.json", "[dns][schema]") {
   if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
-    WARN("SKIPPED: python3-jsonschema is not installed");
-    return;
+    FAIL("python3-jsonschema is not installed (scripts/install-deps --with-test-tools)");
   }
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / "lynctopo-dns-schema-test";

@@ -41,14 +41,11 @@ std::string PlanText(const Plan& plan) {
   return out;
 }
 
-TEST_CASE("import -> JSON/XML -> load gives the same model and plan") {
+TEST_CASE("import -> JSON/XML -> load gives the same model and plan", "[shared]") {
   for (const char* name : {"sfbautomatedlab-contoso.tbxml", "otc-standard-edition.tbxml",
                            "rlevchenko-published.xml", "ibenbouzid-v2-published.xml"}) {
     std::optional<std::string> text = ReadLyncFixture(name);
-    if (!text) {
-      WARN("SKIPPED: " << name << " not found under " LYNCTOPO_SHARED_DIR "/fixtures");
-      return;
-    }
+    if (!text) FAIL(name << " not found under " LYNCTOPO_SHARED_DIR "/fixtures");
     INFO(name);
     Diagnostics import_diagnostics;
     std::optional<Topology> imported =
@@ -72,12 +69,9 @@ TEST_CASE("import -> JSON/XML -> load gives the same model and plan") {
   }
 }
 
-TEST_CASE("the example overlay makes the SfBAutomatedLab topology generate-ready") {
+TEST_CASE("the example overlay makes the SfBAutomatedLab topology generate-ready", "[shared]") {
   std::optional<std::string> text = ReadLyncFixture("sfbautomatedlab-contoso.tbxml");
-  if (!text) {
-    WARN("SKIPPED: sfbautomatedlab-contoso.tbxml not found under " LYNCTOPO_SHARED_DIR);
-    return;
-  }
+  if (!text) FAIL("sfbautomatedlab-contoso.tbxml not found under " LYNCTOPO_SHARED_DIR);
   Diagnostics probe;
   std::optional<Topology> overlay = LoadOverlayFile(kExampleOverlay, probe);
   INFO(testing::AllDiagnostics(probe));

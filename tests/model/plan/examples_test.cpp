@@ -47,10 +47,7 @@ TEST_CASE("Plan: every example plans identically from its XML and JSON twin", "[
       if (entry.path().extension() == ".json") json_files.push_back(entry.path());
     }
   }
-  if (json_files.empty()) {
-    WARN("SKIPPED: no examples/*.json");
-    return;
-  }
+  REQUIRE_FALSE(json_files.empty());
   std::sort(json_files.begin(), json_files.end());
   for (const std::filesystem::path& json_file : json_files) {
     std::filesystem::path xml_file = json_file;

@@ -1,0 +1,33 @@
+#pragma once
+
+// Consistency rules that state what must exist, derived from the plan with code of their own
+// (never the generators' builders), and compare it with what the artifact models hold. Each
+// rule's "what must exist" table is spelled out in expected_rules.cpp.
+
+#include "generators/artifact_set.hpp"
+#include "model/diagnostics.hpp"
+
+namespace lynctopo {
+
+// LT4201: every plan name has its records in its view: one A/AAAA per planned address, a
+// CNAME to its target for an alias.
+void CheckPlannedNamesHaveRecords(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// LT4202: every planned service has its SRV record (target, port, priority, weight) in its view.
+void CheckPlannedServicesHaveSrv(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// LT4203: every published endpoint has its rule on its proxy: same host and listen port, same
+// backend host and port.
+void CheckPublishedEndpointsHaveRules(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// LT4204: every name external DNS points at a reverse proxy's listener has a rule there (a
+// published host without its rule answers with nothing).
+void CheckProxyAddressedNamesHaveRules(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// LT4205: every Edge pool's external Access Edge names (sip.<SIP domain> included) and Web
+// Conferencing Edge name are on its Edge external certificate.
+void CheckEdgeNamesOnEdgeCertificate(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// LT4206: every Standard Edition / Front End / Director server certificate carries its server
+// FQDN, pool FQDN, internal web FQDN and external web FQDN.
+void CheckWebServerCertificateNames(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// LT4207: every Meet / Dialin simple URL host resolves in both views, is published by a reverse
+// proxy when the plan has one, and is on the web certificates of its target pool.
+void CheckSimpleUrlsServed(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+
+}  // namespace lynctopo

@@ -1,0 +1,717 @@
+#include "generators/check/rendered_artifacts.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "generators/certificates/certificate_model.hpp"
+#include "generators/check/check.hpp"
+#include "generators/check/rendered_parsers.hpp"
+#include "generators/dns/dns_model.hpp"
+#include "generators/kerberos/kerberos_model.hpp"
+#include "generators/proxy/proxy_model.hpp"
+
+// Last: ldns pulls in C headers that redefine `bool` for C++ standard headers after them.
+#include <ldns/ldns.h>
+
+namespace lynctopo {
+
+namespace {
+
+using rendered::CsvRow;
+using rendered::IniEntry;
+using rendered::LdifRecord;
+using rendered::NginxDirective;
+
+// Where a parsed fact was read.
+struct Origin {
+  std::string file;
+  unsigned line = 0;
+  std::string pointer;  // JSON files
+};
+
+class Prover {
+ public:
+  Prover(const Plan& plan, const RenderedFiles& files, std::string root, Diagnostics& diagnostics)
+      : plan_(plan), files_(files), root_(std::move(root)), diagnostics_(diagnostics) {}
+
+  void Run();
+
+ private:
+  std::string Shown(const std::string& file) const {
+    return root_.empty() ? file : (std::filesystem::path(root_) / file).generic_string();
+  }
+  void Report(const char* code, const Origin& at, const std::string& message) {
+    SourceLoc loc;
+    loc.line = at.line;
+    loc.column = at.line ? 1 : 0;
+    loc.pointer = at.pointer;
+    diagnostics_.Error(code, Shown(at.file), loc, message);
+  }
+  const std::string* File(const std::string& path) const {
+    auto found = files_.find(path);
+    return found == files_.end() ? nullptr : &found->second;
+  }
+  std::optional<nlohmann::json> Json(const std::string& path);
+
+  void ReadZones();
+  void CompareDnsRenderings();
+  void ReadCertificates();
+  void CompareOpensslConfigs();
+  void ReadProxyRules();
+  void CompareNginxConfigs();
+  void ReadKerberos();
+  void CompareSpnRenderings();
+  void RunRuleTable();
+
+  const Plan& plan_;
+  const RenderedFiles& files_;
+  std::string root_;
+  Diagnostics& diagnostics_;
+
+  // The models read back, and where each DNS record came from (keyed as RecordKey).
+  std::shared_ptr<DnsRecordSet> dns_;
+  std::map<std::string, Origin> zone_records_;
+  std::shared_ptr<CertificateSet> certificates_;
+  std::shared_ptr<ProxyRuleSet> proxy_;
+  std::shared_ptr<KerberosPlan> kerberos_;
+};
+
+std::string RecordKey(View view, const std::string& name, const std::string& type,
+                      const std::string& value, int priority, int weight, int port) {
+  std::string key = fmt::format("{} {} {} {}", ToString(view), name, type, value);
+  if (type == "SRV") key += fmt::format(" {} {} {}", priority, weight, port);
+  return key;
+}
+std::string RecordKey(const DnsRecord& r) {
+  return RecordKey(r.view, r.name, ToString(r.type), r.value, r.priority, r.weight, r.port);
+}
+
+std::string Lower(std::string text) {
+  text = ToLower(text);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+std::optional<nlohmann::json> Prover::Json(const std::string& path) {
+  const std::string* text = File(path);
+  if (!text) return std::nullopt;
+  try {
+    return nlohmann::json::parse(*text);
+  } catch (const std::exception& e) {
+    Report("LT4251", {path, 0, ""}, fmt::format("not valid JSON: {}", e.what()));
+    return std::nullopt;
+  }
+}
+
+// ---- DNS: the zone files (what BIND serves) are the model; every other rendering must agree.
+
+struct LdnsText {
+  char* text;
+  explicit LdnsText(const ldns_rdf* rdf) : text(rdf ? ldns_rdf2str(rdf) : nullptr) {}
+  ~LdnsText() { free(text); }
+  std::string str() const { return text ? text : ""; }
+};
+
+void Prover::ReadZones() {
+  for (const auto& [path, text] : files_) {
+    std::filesystem::path p(path);
+    if (p.extension() != ".zone" || p.parent_path().parent_path() != "dns") continue;
+    std::string view_name = p.parent_path().filename().string();
+    if (view_name != "internal" && view_name != "external") continue;
+    View view = view_name == "internal" ? View::kInternal : View::kExternal;
+    if (!dns_) dns_ = std::make_shared<DnsRecordSet>();
+    FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
+    if (!in) continue;
+    uint32_t ttl = 3600;
+    ldns_rdf* origin = ldns_dname_new_frm_str((p.stem().string() + ".").c_str());
+    ldns_rdf* previous = nullptr;
+    int line = 0;
+    std::set<std::string> name_servers;  // their A/AAAA glue is the zone's frame too
+    while (!feof(in)) {
+      ldns_rr* rr = nullptr;
+      int before = line;
+      ldns_status status = ldns_rr_new_frm_fp_l(&rr, in, &ttl, &origin, &previous, &line);
+      if (status == LDNS_STATUS_SYNTAX_EMPTY || status == LDNS_STATUS_SYNTAX_TTL ||
+          status == LDNS_STATUS_SYNTAX_ORIGIN || status == LDNS_STATUS_SYNTAX_INCLUDE) {
+        continue;
+      }
+      if (status != LDNS_STATUS_OK) {
+        if (feof(in) && line == before) break;
+        Report("LT4251", {path, static_cast<unsigned>(line), ""},
+               fmt::format("zone file does not parse: {}", ldns_get_errorstr_by_id(status)));
+        break;
+      }
+      DnsRecord record;
+      record.view = view;
+      record.zone = p.stem().string();
+      record.name = Lower(LdnsText(ldns_rr_owner(rr)).str());
+      record.ttl = static_cast<int>(ldns_rr_ttl(rr));
+      bool keep = true;
+      switch (ldns_rr_get_type(rr)) {
+        case LDNS_RR_TYPE_A:
+          record.type = DnsType::kA;
+          record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
+          break;
+        case LDNS_RR_TYPE_AAAA:
+          record.type = DnsType::kAAAA;
+          record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
+          break;
+        case LDNS_RR_TYPE_CNAME:
+          record.type = DnsType::kCname;
+          record.value = Lower(LdnsText(ldns_rr_rdf(rr, 0)).str());
+          break;
+        case LDNS_RR_TYPE_SRV:
+          record.type = DnsType::kSrv;
+          if (ldns_rr_rd_count(rr) < 4) {
+            keep = false;
+            break;
+          }
+          record.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+          record.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
+          record.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
+          record.value = Lower(LdnsText(ldns_rr_rdf(rr, 3)).str());
+          break;
+        case LDNS_RR_TYPE_NS:
+          name_servers.insert(Lower(LdnsText(ldns_rr_rdf(rr, 0)).str()));
+          keep = false;
+          break;
+        default:
+          keep = false;  // SOA, NS and glue are the zone's frame, not planned records
+      }
+      bool glue = (record.type == DnsType::kA || record.type == DnsType::kAAAA) &&
+                  name_servers.count(record.name);
+      keep = keep && !glue;
+      ldns_rr_free(rr);
+      if (!keep) continue;
+      zone_records_.emplace(RecordKey(record), Origin{path, static_cast<unsigned>(line), ""});
+      dns_->records.push_back(std::move(record));
+    }
+    if (origin) ldns_rdf_deep_free(origin);
+    if (previous) ldns_rdf_deep_free(previous);
+    fclose(in);
+  }
+  if (!dns_) return;
+  std::sort(dns_->records.begin(), dns_->records.end(), RecordLess);
+  dns_->Index();
+}
+
+void Prover::CompareDnsRenderings() {
+  if (!dns_) return;
+  // Each other rendering as (key -> origin); compared both ways with the zone files.
+  std::vector<std::pair<std::string, std::map<std::string, Origin>>> renderings;
+
+  if (std::optional<nlohmann::json> json = Json("dns/records.json")) {
+    std::map<std::string, Origin> keys;
+    const nlohmann::json& records = (*json)["records"];
+    for (size_t i = 0; records.is_array() && i < records.size(); ++i) {
+      const nlohmann::json& r = records[i];
+      View view = r.value("view", "") == "external" ? View::kExternal : View::kInternal;
+      keys.emplace(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
+                             r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
+                   Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
+    }
+    renderings.emplace_back("dns/records.json", std::move(keys));
+  }
+  if (const std::string* csv = File("dns/records.csv")) {
+    std::map<std::string, Origin> keys;
+    std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
+    for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
+      const std::vector<std::string>& f = rows[i].fields;
+      if (f.size() < 9) {
+        Report("LT4251", {"dns/records.csv", rows[i].line, ""}, "a record row with too few fields");
+        continue;
+      }
+      auto number = [](const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); };
+      View view = f[0] == "external" ? View::kExternal : View::kInternal;
+      keys.emplace(RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
+                   Origin{"dns/records.csv", rows[i].line, ""});
+    }
+    renderings.emplace_back("dns/records.csv", std::move(keys));
+  }
+  if (const std::string* ps1 = File("dns/dns.ps1")) {
+    // The records are the calls of the script's record helpers, by their string literals:
+    // Add-LtA 'zone' 'name' 'address' ttl, inside `if ($View -eq 'internal'|'external')`.
+    std::map<std::string, Origin> keys;
+    std::istringstream lines(*ps1);
+    std::string line;
+    unsigned number = 0;
+    View view = View::kInternal;
+    while (std::getline(lines, line)) {
+      ++number;
+      std::vector<std::string> literals = rendered::SingleQuotedLiterals(line);
+      if (line.find("$View -eq") != std::string::npos && !literals.empty()) {
+        view = literals[0] == "external" ? View::kExternal : View::kInternal;
+        continue;
+      }
+      std::string_view trimmed(line);
+      trimmed.remove_prefix(std::min(trimmed.find_first_not_of(' '), trimmed.size()));
+      std::string type;
+      for (const char* helper : {"Add-LtAAAA ", "Add-LtA ", "Add-LtCName ", "Add-LtSrv "}) {
+        if (trimmed.starts_with(helper)) type = std::string(helper).substr(6);
+      }
+      if (type.empty() || literals.size() < 3) continue;
+      type.pop_back();
+      type = type == "CName" ? "CNAME" : type == "Srv" ? "SRV" : type;
+      const std::string& zone = literals[0];
+      std::string name = literals[1] == "@" ? zone : literals[1] + "." + zone;
+      int priority = 0, weight = 0, port = 0;
+      if (type == "SRV") {
+        // The numbers follow the literals: priority weight port ttl.
+        std::istringstream rest(line.substr(line.rfind('\'') + 1));
+        rest >> priority >> weight >> port;
+      }
+      keys.emplace(RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
+                   Origin{"dns/dns.ps1", number, ""});
+    }
+    renderings.emplace_back("dns/dns.ps1", std::move(keys));
+  }
+  for (const auto& [file, keys] : renderings) {
+    for (const auto& [key, origin] : zone_records_) {
+      if (keys.count(key)) continue;
+      Report(
+          "LT4252", {file, 0, ""},
+          fmt::format("lacks record '{}', which {}:{} has", key, Shown(origin.file), origin.line));
+    }
+    for (const auto& [key, origin] : keys) {
+      if (zone_records_.count(key)) continue;
+      Report("LT4252", origin, fmt::format("has record '{}', which no zone file has", key));
+    }
+  }
+}
+
+// ---- Certificates: certificates.json is the model; each OpenSSL request config must carry the
+// same subject and names.
+
+void Prover::ReadCertificates() {
+  std::optional<nlohmann::json> json = Json("certificates/certificates.json");
+  if (!json) return;
+  certificates_ = std::make_shared<CertificateSet>();
+  const nlohmann::json& list = (*json)["certificates"];
+  for (size_t i = 0; list.is_array() && i < list.size(); ++i) {
+    const nlohmann::json& c = list[i];
+    PlannedCertificate cert;
+    cert.id = c.value("id", "");
+    if (!Parse(c.value("role", ""), &cert.role)) {
+      Report("LT4251",
+             {"certificates/certificates.json", 0, fmt::format("/certificates/{}/role", i)},
+             fmt::format("unknown certificate role '{}'", c.value("role", "")));
+      continue;
+    }
+    auto strings = [&](const char* key) {
+      std::vector<std::string> out;
+      if (c.contains(key) && c[key].is_array()) {
+        for (const auto& v : c[key]) {
+          if (v.is_string()) out.push_back(v.get<std::string>());
+        }
+      }
+      return out;
+    };
+    cert.uses = strings("uses");
+    cert.sans = strings("sans");
+    cert.install_on = strings("install_on");
+    auto text = [&](const char* key) {
+      return c.contains(key) && c[key].is_string() ? c[key].get<std::string>() : std::string();
+    };
+    cert.site = text("site");
+    cert.pool = text("pool");
+    cert.server = text("server");
+    cert.subject = text("subject");
+    if (c.contains("split") && c["split"].is_object()) {
+      const nlohmann::json& split = c["split"];
+      cert.split_of = split.value("of", "");
+      cert.part = split.value("part", 0);
+      cert.parts = split.value("parts", 0);
+    }
+    certificates_->certificates.push_back(std::move(cert));
+  }
+}
+
+void Prover::CompareOpensslConfigs() {
+  if (!certificates_) return;
+  for (const PlannedCertificate& cert : certificates_->certificates) {
+    if (cert.role == CertificateRole::kOAuth) continue;
+    std::string path = "certificates/openssl/" + cert.id + ".cnf";
+    const std::string* text = File(path);
+    if (!text) {
+      Report("LT4253", {"certificates/certificates.json", 0, ""},
+             fmt::format("certificate {} has no request configuration {}", cert.id, Shown(path)));
+      continue;
+    }
+    std::vector<IniEntry> ini = rendered::ParseIni(*text);
+    // The extension section the request uses, and the subjectAltName in it (inline or @section).
+    std::string extensions = "san", common_name;
+    for (const IniEntry& e : ini) {
+      if (e.section == "req" && e.key == "req_extensions") extensions = e.value;
+    }
+    std::set<std::string> names;
+    unsigned san_line = 0;
+    for (const IniEntry& e : ini) {
+      if (e.key == "CN" || e.key == "commonName") common_name = Lower(e.value);
+      if (e.section != extensions || e.key != "subjectAltName") continue;
+      san_line = e.line;
+      std::stringstream items(e.value);
+      std::string item;
+      while (std::getline(items, item, ',')) {
+        std::string_view v(item);
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        if (v.starts_with("DNS:")) names.insert(Lower(std::string(v.substr(4))));
+        if (v.starts_with("@")) {
+          std::string section(v.substr(1));
+          for (const IniEntry& s : ini) {
+            if (s.section == section && s.key.starts_with("DNS")) names.insert(Lower(s.value));
+          }
+        }
+      }
+    }
+    std::set<std::string> planned(cert.sans.begin(), cert.sans.end());
+    for (const std::string& name : planned) {
+      if (names.count(name)) continue;
+      Report("LT4253", {path, san_line, ""},
+             fmt::format("the request of {} lacks '{}', which certificates.json lists", cert.id,
+                         name));
+    }
+    for (const std::string& name : names) {
+      if (planned.count(name)) continue;
+      Report("LT4253", {path, san_line, ""},
+             fmt::format("the request of {} carries '{}', which certificates.json does not list",
+                         cert.id, name));
+    }
+    if (!cert.subject.empty() && common_name != cert.subject) {
+      Report("LT4253", {path, 0, ""},
+             fmt::format("the request of {} has subject CN '{}', certificates.json '{}'", cert.id,
+                         common_name, cert.subject));
+    }
+  }
+}
+
+// ---- Proxy: rules.json is the model; each nginx configuration must route the same rules.
+
+void Prover::ReadProxyRules() {
+  std::optional<nlohmann::json> json = Json("proxy/rules.json");
+  if (!json) return;
+  proxy_ = std::make_shared<ProxyRuleSet>();
+  // The listeners are facts of the plan (which proxy answers on which address).
+  for (const PlannedProxy& p : plan_.proxies) {
+    proxy_->proxies.push_back(ProxyListener{p.name, p.product, p.fqdn, p.external_addresses,
+                                            ReverseProxyCertificateId(p.name)});
+  }
+  const nlohmann::json& rules = (*json)["rules"];
+  for (size_t i = 0; rules.is_array() && i < rules.size(); ++i) {
+    const nlohmann::json& r = rules[i];
+    ProxyRule rule;
+    rule.proxy = r.value("proxy", "");
+    std::optional<Fqdn> host = Fqdn::Parse(r.value("public_host", ""));
+    if (!host) {
+      Report("LT4251", {"proxy/rules.json", 0, fmt::format("/rules/{}/public_host", i)},
+             "not a host name");
+      continue;
+    }
+    rule.public_host = *host;
+    rule.listen_port = r.value("listen_port", 0);
+    rule.listen_tls = r.value("listen_tls", rule.listen_port != 80);
+    rule.backend_host = r.value("backend_host", "");
+    rule.backend_port = r.value("backend_port", 0);
+    rule.purpose = r.value("purpose", "");
+    rule.pool = r.value("pool", "");
+    if (rule.listen_tls && r.contains("certificate") && r["certificate"].is_string())
+      rule.certificate = r["certificate"].get<std::string>();
+    proxy_->rules.push_back(std::move(rule));
+  }
+  std::stable_sort(proxy_->rules.begin(), proxy_->rules.end(),
+                   [](const ProxyRule& a, const ProxyRule& b) { return a.proxy < b.proxy; });
+  // rules.json names no listener certificate: a TLS listener serves, by SNI, whichever
+  // certificate of certificates.json installed on its proxy carries the host (the proxy's
+  // default id when none does, for LT7023 to report).
+  std::vector<std::pair<const PlannedCertificate*, SanIndex>> listener_certificates;
+  if (certificates_) {
+    for (const PlannedCertificate& cert : certificates_->certificates) {
+      if (cert.role == CertificateRole::kReverseProxy)
+        listener_certificates.emplace_back(&cert, SanIndex(cert.sans));
+    }
+  }
+  for (ProxyRule& rule : proxy_->rules) {
+    if (!rule.listen_tls || !rule.certificate.empty()) continue;
+    rule.certificate = ReverseProxyCertificateId(rule.proxy);
+    for (const auto& [cert, names] : listener_certificates) {
+      bool installed = std::find(cert->install_on.begin(), cert->install_on.end(), rule.proxy) !=
+                       cert->install_on.end();
+      if (installed && names.Covers(rule.public_host.str())) {
+        rule.certificate = cert->id;
+        break;
+      }
+    }
+  }
+}
+
+void Prover::CompareNginxConfigs() {
+  if (!proxy_) return;
+  for (const PlannedProxy& proxy : plan_.proxies) {
+    std::string path = "proxy/" + proxy.name + "/nginx.conf";
+    const std::string* text = File(path);
+    if (!text) continue;  // another product
+    std::vector<NginxDirective> tree;
+    std::string error;
+    unsigned error_line = 0;
+    if (!rendered::ParseNginx(*text, tree, error, error_line)) {
+      Report("LT4251", {path, error_line, ""}, "nginx configuration does not parse: " + error);
+      continue;
+    }
+    // upstream name -> "host:port"; server blocks -> (host, port, upstream, certificate).
+    std::map<std::string, std::string> upstreams;
+    struct Route {
+      std::string host, upstream;
+      int port = 0;
+      unsigned line = 0;
+    };
+    std::vector<Route> routes;
+    std::function<void(const std::vector<NginxDirective>&)> walk =
+        [&](const std::vector<NginxDirective>& block) {
+          for (const NginxDirective& d : block) {
+            if (d.words.size() == 2 && d.words[0] == "upstream") {
+              for (const NginxDirective& s : d.block) {
+                if (s.words.size() >= 2 && s.words[0] == "server")
+                  upstreams[d.words[1]] = s.words[1];
+              }
+            } else if (d.words.size() == 1 && d.words[0] == "server") {
+              // Listen ports are options (proxy.listen_https / listen_http), so a block is matched
+              // to rules by TLS or plain, not by port number.
+              int port = 0;
+              std::vector<std::string> hosts;
+              std::string upstream;
+              std::function<void(const std::vector<NginxDirective>&)> inner =
+                  [&](const std::vector<NginxDirective>& b) {
+                    for (const NginxDirective& x : b) {
+                      if (x.words.size() >= 2 && x.words[0] == "listen") {
+                        port = std::find(x.words.begin(), x.words.end(), "ssl") != x.words.end();
+                      }
+                      if (x.words[0] == "server_name") {
+                        hosts.assign(x.words.begin() + 1, x.words.end());
+                      }
+                      if (x.words.size() >= 2 && x.words[0] == "proxy_pass") {
+                        std::string target = x.words[1];
+                        size_t scheme = target.find("://");
+                        if (scheme != std::string::npos) target = target.substr(scheme + 3);
+                        upstream = target.substr(0, target.find('/'));
+                      }
+                      inner(x.block);
+                    }
+                  };
+              inner(d.block);
+              for (const std::string& host : hosts)
+                routes.push_back({Lower(host), upstream, port, d.line});
+            } else {
+              walk(d.block);
+            }
+          }
+        };
+    walk(tree);
+    std::map<std::pair<std::string, int>, std::pair<std::string, unsigned>> served;  // -> backend
+    for (const Route& route : routes) {
+      auto up = upstreams.find(route.upstream);
+      served[{route.host, route.port}] = {up == upstreams.end() ? route.upstream : up->second,
+                                          route.line};
+    }
+    auto scheme = [](int tls) { return tls ? "https" : "http"; };
+    // Backend ports (proxy.backend_port.*) and addresses (proxy.backend_address.*) are
+    // generator options the folder does not record: the backend host is compared, unless it
+    // was replaced by an address.
+    auto host_of = [](const std::string& backend) {
+      std::string host = backend.substr(0, backend.rfind(':'));
+      if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
+      return host;
+    };
+    auto overridden = [&](const std::string& backend) {
+      std::string host = host_of(backend);
+      return IsIpv4(host) || IsIpv6(host);
+    };
+    std::set<std::pair<std::string, int>> ruled;
+    for (const ProxyRule& rule : proxy_->RulesOf(proxy.name)) {
+      std::pair<std::string, int> key{rule.public_host.str(), rule.listen_tls ? 1 : 0};
+      ruled.insert(key);
+      auto found = served.find(key);
+      if (found == served.end()) {
+        Report("LT4254", {path, 0, ""},
+               fmt::format("no server block serves {}://{}, which rules.json publishes through {}",
+                           scheme(key.second), key.first, proxy.name));
+      } else if (host_of(found->second.first) != rule.backend_host &&
+                 !overridden(found->second.first)) {
+        Report("LT4254", {path, found->second.second, ""},
+               fmt::format("{}://{} is routed to {}, rules.json says {}", scheme(key.second),
+                           key.first, found->second.first, rule.backend_host));
+      }
+    }
+    for (const auto& [key, backend] : served) {
+      if (ruled.count(key)) continue;
+      Report("LT4254", {path, backend.second, ""},
+             fmt::format("serves {}://{}, which rules.json does not publish through {}",
+                         scheme(key.second), key.first, proxy.name));
+    }
+  }
+}
+
+// ---- Kerberos: kerberos/plan.json is the model; the LDIF and the runbook must register the
+// same SPNs on the same accounts.
+
+void Prover::ReadKerberos() {
+  std::optional<nlohmann::json> json = Json("kerberos/plan.json");
+  if (!json) return;
+  kerberos_ = std::make_shared<KerberosPlan>();
+  const nlohmann::json& spns = (*json)["spns"];
+  for (size_t i = 0; spns.is_array() && i < spns.size(); ++i) {
+    const nlohmann::json& s = spns[i];
+    SpnPlan spn;
+    spn.spn = s.value("spn", "");
+    spn.host = Lower(spn.spn.substr(spn.spn.find('/') + 1));
+    spn.site = s.value("site", "");
+    spn.pool = s.value("pool", "");
+    spn.account = s.value("account", "");
+    spn.registered_by = s.value("registered_by", "") == "setspn"
+                            ? SpnRegistration::kSetspn
+                            : SpnRegistration::kEnableCsTopology;
+    kerberos_->spns.push_back(std::move(spn));
+  }
+}
+
+void Prover::CompareSpnRenderings() {
+  if (!kerberos_) return;
+  if (const std::string* ldif = File("kerberos/spns.ldif")) {
+    // (lower-case account user name, SPN) as the LDIF modifies them.
+    std::map<std::pair<std::string, std::string>, unsigned> registered;
+    for (const LdifRecord& record : rendered::ParseLdif(*ldif)) {
+      std::string cn = record.dn.substr(0, record.dn.find(','));
+      if (ToLower(cn).starts_with("cn=")) cn = cn.substr(3);
+      for (const auto& [attribute, value] : record.values) {
+        if (attribute == "servicePrincipalName")
+          registered.emplace(std::pair{ToLower(cn), value.first}, value.second);
+      }
+    }
+    std::set<std::pair<std::string, std::string>> planned;
+    for (const SpnPlan& spn : kerberos_->spns) {
+      std::pair key{ToLower(AccountUserName(spn.account)), spn.spn};
+      planned.insert(key);
+      if (registered.count(key)) continue;
+      Report("LT4255", {"kerberos/spns.ldif", 0, ""},
+             fmt::format("does not add {} to {}", spn.spn, spn.account));
+    }
+    for (const auto& [key, line] : registered) {
+      if (planned.count(key)) continue;
+      Report("LT4255", {"kerberos/spns.ldif", line, ""},
+             fmt::format("adds {} to {}, which kerberos/plan.json does not plan", key.second,
+                         key.first));
+    }
+  }
+  if (const std::string* runbook = File("kerberos/kerberos.ps1")) {
+    // setspn-registered SPNs: a line naming the SPN and its account as literals. Enable-CsTopology
+    // ones: the site's account assignment ('site:<site>' and the account on one line).
+    std::vector<std::vector<std::string>> lines;
+    std::istringstream in(*runbook);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(rendered::SingleQuotedLiterals(line));
+    auto has_line_with = [&](const std::string& a, const std::string& b) {
+      for (const std::vector<std::string>& literals : lines) {
+        bool first = false, second = false;
+        for (const std::string& l : literals) {
+          first = first || ToLower(l) == ToLower(a);
+          second = second || ToLower(l) == ToLower(b);
+        }
+        if (first && second) return true;
+      }
+      return false;
+    };
+    for (const SpnPlan& spn : kerberos_->spns) {
+      bool ok = spn.registered_by == SpnRegistration::kSetspn
+                    ? has_line_with(spn.spn, spn.account)
+                    : has_line_with("site:" + spn.site, spn.account);
+      if (ok) continue;
+      Report("LT4256", {"kerberos/kerberos.ps1", 0, ""},
+             spn.registered_by == SpnRegistration::kSetspn
+                 ? fmt::format("never registers {} on {} (setspn)", spn.spn, spn.account)
+                 : fmt::format("never assigns site {} to {}, which registers {}", spn.site,
+                               spn.account, spn.spn));
+    }
+  }
+}
+
+// ---- The rule table on the models read back. Rules report no file; they are attributed to the
+// file their model was read from.
+
+const char* ModelFileOf(const std::string& code) {
+  if (code.starts_with("LT51") || code == "LT4205" || code == "LT4206")
+    return "certificates/certificates.json";
+  if (code.starts_with("LT60") || code == "LT4201" || code == "LT4202" || code == "LT4207")
+    return "dns";
+  if (code.starts_with("LT70") || code == "LT4203" || code == "LT4204") return "proxy/rules.json";
+  if (code.starts_with("LT81")) return "kerberos/plan.json";
+  return "";
+}
+
+void Prover::RunRuleTable() {
+  ArtifactSet artifacts;
+  artifacts.plan = &plan_;
+  artifacts.dns = dns_;
+  artifacts.certificates = certificates_;
+  artifacts.proxy = proxy_;
+  artifacts.kerberos = kerberos_;
+  Diagnostics found;
+  RunConsistencyCheck(artifacts, found);
+  for (const Diagnostic& d : found.items()) {
+    std::string file = d.file.empty() ? ModelFileOf(d.code) : d.file;
+    diagnostics_.Error(d.code, file.empty() ? root_ : Shown(file), d.loc, d.message);
+  }
+}
+
+void Prover::Run() {
+  ReadZones();
+  CompareDnsRenderings();
+  ReadCertificates();
+  CompareOpensslConfigs();
+  ReadProxyRules();
+  CompareNginxConfigs();
+  ReadKerberos();
+  CompareSpnRenderings();
+  RunRuleTable();
+}
+
+}  // namespace
+
+bool ReadRenderedFiles(const std::string& dir, RenderedFiles& files, Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    diagnostics.Error("LT4250", dir, {}, "not a folder of generated artifacts");
+    return false;
+  }
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    if (!in) {
+      diagnostics.Error("LT4250", it->path().string(), {}, "cannot be read");
+      return false;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    files[std::filesystem::relative(it->path(), dir).generic_string()] = text.str();
+  }
+  if (ec) {
+    diagnostics.Error("LT4250", dir, {}, "cannot be listed: " + ec.message());
+    return false;
+  }
+  return true;
+}
+
+void ProveRenderedArtifacts(const Plan& plan, const RenderedFiles& files, const std::string& root,
+                            Diagnostics& diagnostics) {
+  Prover(plan, files, root, diagnostics).Run();
+}
+
+}  // namespace lynctopo

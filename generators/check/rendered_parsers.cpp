@@ -1,0 +1,240 @@
+#include "generators/check/rendered_parsers.hpp"
+
+#include <cctype>
+
+namespace lynctopo::rendered {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Splits into lines without their end-of-line characters.
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::vector<std::string> SingleQuotedLiterals(std::string_view line) {
+  std::vector<std::string> literals;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == '#') break;  // a comment to the end of the line
+    if (line[i] == '"') {       // skip double-quoted strings: they interpolate, we emit none
+      size_t end = line.find('"', i + 1);
+      if (end == std::string_view::npos) break;
+      i = end + 1;
+      continue;
+    }
+    if (line[i] != '\'') {
+      ++i;
+      continue;
+    }
+    std::string literal;
+    ++i;
+    while (i < line.size()) {
+      if (line[i] == '\'') {
+        if (i + 1 < line.size() && line[i + 1] == '\'') {
+          literal += '\'';
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      literal += line[i++];
+    }
+    ++i;
+    literals.push_back(std::move(literal));
+  }
+  return literals;
+}
+
+bool ParseNginx(std::string_view text, std::vector<NginxDirective>& out, std::string& error,
+                unsigned& error_line) {
+  std::vector<std::vector<NginxDirective>*> stack = {&out};
+  NginxDirective current;
+  unsigned line = 1;
+  std::string word;
+  bool in_word = false;
+  auto end_word = [&] {
+    if (in_word) {
+      if (current.words.empty()) current.line = line;
+      current.words.push_back(word);
+    }
+    word.clear();
+    in_word = false;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') ++line;
+    if (c == '#' && !in_word) {
+      while (i < text.size() && text[i] != '\n') ++i;
+      ++line;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      size_t end = text.find(c, i + 1);
+      if (end == std::string_view::npos) {
+        error = "unterminated quote";
+        error_line = line;
+        return false;
+      }
+      for (size_t k = i + 1; k < end; ++k) line += text[k] == '\n';
+      if (!in_word && current.words.empty()) current.line = line;
+      word += std::string(text.substr(i + 1, end - i - 1));
+      in_word = true;
+      i = end;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      end_word();
+    } else if (c == ';') {
+      end_word();
+      if (!current.words.empty()) stack.back()->push_back(std::move(current));
+      current = {};
+    } else if (c == '{') {
+      end_word();
+      stack.back()->push_back(std::move(current));
+      current = {};
+      stack.push_back(&stack.back()->back().block);
+    } else if (c == '}') {
+      end_word();
+      if (stack.size() == 1) {
+        error = "unbalanced '}'";
+        error_line = line;
+        return false;
+      }
+      stack.pop_back();
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (stack.size() != 1) {
+    error = "unterminated block";
+    error_line = line;
+    return false;
+  }
+  return true;
+}
+
+std::vector<IniEntry> ParseIni(std::string_view text) {
+  std::vector<IniEntry> entries;
+  std::string section;
+  unsigned number = 0;
+  for (std::string_view raw : Lines(text)) {
+    ++number;
+    std::string_view line = Trim(raw.substr(0, raw.find('#')));
+    if (line.empty()) continue;
+    if (line.front() == '[' && line.back() == ']') {
+      section = std::string(Trim(line.substr(1, line.size() - 2)));
+      continue;
+    }
+    size_t eq = line.find('=');
+    if (eq == std::string_view::npos) continue;
+    entries.push_back({section, std::string(Trim(line.substr(0, eq))),
+                       std::string(Trim(line.substr(eq + 1))), number});
+  }
+  return entries;
+}
+
+std::vector<CsvRow> ParseCsv(std::string_view text) {
+  std::vector<CsvRow> rows;
+  CsvRow row;
+  std::string field;
+  unsigned line = 1;
+  row.line = 1;
+  bool quoted = false;
+  bool any = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        line += c == '\n';
+        field += c;
+      }
+      continue;
+    }
+    if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == ',') {
+      row.fields.push_back(std::move(field));
+      field.clear();
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !field.empty()) {
+        row.fields.push_back(std::move(field));
+        rows.push_back(std::move(row));
+      }
+      field.clear();
+      row = {};
+      any = false;
+      row.line = ++line;
+    } else {
+      field += c;
+      any = true;
+    }
+  }
+  if (any || !field.empty()) {
+    row.fields.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<LdifRecord> ParseLdif(std::string_view text) {
+  std::vector<LdifRecord> records;
+  std::vector<std::pair<std::string, unsigned>> logical;  // continuation lines joined
+  unsigned number = 0;
+  for (std::string_view line : Lines(text)) {
+    ++number;
+    if (!line.empty() && line.front() == ' ' && !logical.empty()) {
+      logical.back().first += std::string(line.substr(1));
+    } else {
+      logical.emplace_back(std::string(line), number);
+    }
+  }
+  LdifRecord* current = nullptr;
+  for (const auto& [line, at] : logical) {
+    if (line.empty()) {
+      current = nullptr;
+      continue;
+    }
+    if (line.front() == '#' || line == "-") continue;
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string attribute = line.substr(0, colon);
+    std::string value(Trim(std::string_view(line).substr(colon + 1)));
+    if (attribute == "dn") {
+      records.push_back({value, at, {}});
+      current = &records.back();
+    } else if (current) {
+      current->values.push_back({attribute, {value, at}});
+    }
+  }
+  return records;
+}
+
+}  // namespace lynctopo::rendered
