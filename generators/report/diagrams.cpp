@@ -204,9 +204,9 @@ class DiagramBuilder {
       const PlannedSite& site = plan_.sites[s];
       site_of[site.name] = s;
       d.dot += fmt::format(
-          "  subgraph \"cluster_site_{}\" {{\n    id=\"global-site-{}\"; label=\"{}\"; "
+          "  subgraph \"cluster_site_{}\" {{\n    label=\"{}\"; "
           "style=\"rounded\"; color=\"#7a8a9a\"; fontcolor=\"#1a1a1a\";\n",
-          s, s,
+          s,
           Lines({site.name +
                  (site.kind == SiteKind::kBranch ? " (branch site)" : " (central site)")}));
       std::vector<size_t> members;
