@@ -115,8 +115,7 @@ class Anchors {
 
 std::string Location(const Diagnostic& d) {
   std::string where = d.file.empty() ? "" : std::filesystem::path(d.file).filename().string();
-  if (d.loc.line > 0)
-    where += fmt::format(":{}:{}", d.loc.line, d.loc.column);
+  if (d.loc.line > 0) where += fmt::format(":{}:{}", d.loc.line, d.loc.column);
   return where;
 }
 
