@@ -8,6 +8,7 @@
 #include "cli/common.hpp"
 #include "generators/artifact_set.hpp"
 #include "generators/diff/artifact_diff.hpp"
+#include "generators/report/change_report.hpp"
 #include "model/diff/change_output.hpp"
 #include "model/diff/topology_diff.hpp"
 #include "model/plan/plan.hpp"
@@ -95,8 +96,10 @@ std::vector<std::string> SafetyViolations(const DiffOptions& options,
 }
 
 int RunDiff(const DiffOptions& options) {
-  OutputFormat format;
-  if (!ParseOutputFormat(options.format, &format, /*allow_markdown=*/true)) {
+  // html: the report's page style for a change board (generators/report/change_report.hpp).
+  const bool html = options.format == "html";
+  OutputFormat format = OutputFormat::kText;
+  if (!html && !ParseOutputFormat(options.format, &format, /*allow_markdown=*/true)) {
     std::cerr << "lynctopo diff: unknown --format '" << options.format << "'\n";
     return kExitUsage;
   }
@@ -120,16 +123,26 @@ int RunDiff(const DiffOptions& options) {
       changes.push_back(std::move(c));
     }
   }
-  switch (format) {
-    case OutputFormat::kJson:
-      std::cout << ChangesToJson(changes).dump(2) << '\n';
-      break;
-    case OutputFormat::kMarkdown:
-      std::cout << ChangesToMarkdown(changes);
-      break;
-    case OutputFormat::kText:
-      std::cout << ChangesToText(changes);
-      break;
+  if (html) {
+    std::optional<std::string> page =
+        ChangesToHtml(changes, "lynctopo diff", TemplateStore(), diagnostics);
+    if (!page) {
+      PrintDiagnostics(diagnostics);
+      return kExitFailure;
+    }
+    std::cout << *page;
+  } else {
+    switch (format) {
+      case OutputFormat::kJson:
+        std::cout << ChangesToJson(changes).dump(2) << '\n';
+        break;
+      case OutputFormat::kMarkdown:
+        std::cout << ChangesToMarkdown(changes);
+        break;
+      case OutputFormat::kText:
+        std::cout << ChangesToText(changes);
+        break;
+    }
   }
   std::vector<std::string> violations = SafetyViolations(options, changes);
   for (const std::string& v : violations) {
@@ -153,7 +166,7 @@ void SetupDiff(CLI::App& app, CliState& state) {
                   "Overlay applied to the planned side (repeatable)");
   cmd->add_option("--overlay-actual", options->actual_overlays,
                   "Overlay applied to the actual side (repeatable)");
-  cmd->add_option("--format", options->format, "text, md or json")->default_val("text");
+  cmd->add_option("--format", options->format, "text, md, json or html")->default_val("text");
   cmd->add_flag("--topology-only", options->topology_only, "Skip the artifact-level impact");
   cmd->add_flag(
       "--fail-on-delete", options->fail_on_delete,

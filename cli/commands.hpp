@@ -34,5 +34,6 @@ void SetupVerifyProxy(CLI::App& verify, CliState& state);
 void SetupVerifyLive(CLI::App& verify, CliState& state);
 void SetupTemplates(CLI::App& app, CliState& state);
 void SetupSchema(CLI::App& app, CliState& state);
+void SetupReport(CLI::App& app, CliState& state);
 
 }  // namespace lynctopo::cli

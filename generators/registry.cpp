@@ -6,10 +6,13 @@
 
 #include "generators/certificates/certificates_generator.hpp"
 #include "generators/dns/dns_generator.hpp"
+#include "generators/firewall/firewall_generator.hpp"
 #include "generators/generator.hpp"
 #include "generators/iis/iis_generator.hpp"
 #include "generators/kerberos/kerberos_generator.hpp"
+#include "generators/loadbalancer/loadbalancer_generator.hpp"
 #include "generators/proxy/proxy_generator.hpp"
+#include "generators/report/report_generator.hpp"
 
 namespace lynctopo {
 
@@ -18,6 +21,9 @@ std::span<const Generator* const> AllGenerators() {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
       &CertificatesGenerator(), &DnsGenerator(), &ProxyGenerator(),
       &KerberosGenerator(),     &IisGenerator(),
+      &FirewallGenerator(),
+      &LoadBalancerGenerator(),
+      &ReportGenerator(),  // last: its overview shows what the others found
   };
   return generators;
 }

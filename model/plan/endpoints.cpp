@@ -1,5 +1,7 @@
 // Who listens where: pool SIP and web listeners, reverse-proxy published listeners with their
-// backends, and Edge listeners (spec B, C.1, C.3, F14).
+// backends, and Edge listeners on both interfaces. The Edge ports are those of Microsoft's
+// "Port summary - Single consolidated edge" pages and "Ports and protocols for internal
+// servers" (Lync Server 2013); docs/firewall.md lists them with the flows built from them.
 
 #include <algorithm>
 #include <optional>
@@ -18,11 +20,12 @@ std::string ValidOrEmpty(std::string_view text) {
 }
 
 void Add(DeriveContext& ctx, const std::string& host, int port, const char* protocol, View view,
-         const std::string& listener, const char* purpose) {
+         const std::string& listener, const char* purpose, int port_end = 0) {
   if (host.empty() || port <= 0) return;
   PlannedEndpoint endpoint;
   endpoint.host = host;
   endpoint.port = port;
+  endpoint.port_end = port_end;
   endpoint.protocol = protocol;
   endpoint.view = view;
   endpoint.listener = listener;
@@ -59,7 +62,15 @@ void AddPoolEndpoints(DeriveContext& ctx, const PlannedPool& pool) {
   } else if (pool.kind == PoolKind::kEdge) {
     const EdgeSettings& edge = pool.source->edge;
     Add(ctx, fqdn, 5061, "tls", View::kInternal, fqdn, "edge-internal-sip");
+    Add(ctx, fqdn, 5062, "tls", View::kInternal, fqdn, "edge-internal-av-authentication");
+    Add(ctx, fqdn, 8057, "tls", View::kInternal, fqdn, "edge-internal-web-conferencing");
     Add(ctx, fqdn, 443, "tcp", View::kInternal, fqdn, "edge-internal-media");
+    Add(ctx, fqdn, 3478, "udp", View::kInternal, fqdn, "edge-internal-media");
+    // Central Management store replication to the Edge (not the reverse proxy's 4443).
+    Add(ctx, fqdn, 4443, "https", View::kInternal, fqdn, "edge-internal-replication");
+    if (ctx.topology.federation.xmpp && &pool == ctx.Pool(ctx.xmpp_edge)) {
+      Add(ctx, fqdn, 23456, "tls", View::kInternal, fqdn, "edge-internal-xmpp");
+    }
     std::string access = ValidOrEmpty(edge.access_fqdn);
     std::string webconf = ValidOrEmpty(edge.web_conferencing_fqdn);
     std::string av = ValidOrEmpty(edge.audio_video_fqdn);
@@ -74,6 +85,8 @@ void AddPoolEndpoints(DeriveContext& ctx, const PlannedPool& pool) {
         "web-conferencing-edge");
     Add(ctx, av, edge.audio_video_port, "tcp", View::kExternal, fqdn, "audio-video-edge");
     Add(ctx, av, 3478, "udp", View::kExternal, fqdn, "audio-video-edge");
+    Add(ctx, av, 50000, "tcp", View::kExternal, fqdn, "audio-video-media", 59999);
+    Add(ctx, av, 50000, "udp", View::kExternal, fqdn, "audio-video-media", 59999);
   }
 }
 
@@ -141,12 +154,14 @@ void BuildEndpoints(DeriveContext& ctx) {
   AddPublishedEndpoints(ctx);
 
   std::vector<PlannedEndpoint>& endpoints = ctx.plan.endpoints;
-  auto key = [](const PlannedEndpoint& e) { return std::tie(e.view, e.host, e.port, e.protocol); };
+  auto key = [](const PlannedEndpoint& e) {
+    return std::tie(e.view, e.host, e.port, e.protocol, e.port_end);
+  };
   std::stable_sort(
       endpoints.begin(), endpoints.end(),
       [&](const PlannedEndpoint& a, const PlannedEndpoint& b) { return key(a) < key(b); });
-  // One listener per (view, host, port, protocol): a host shared by Meet and Dialin, or an SE
-  // whose internal web FQDN is its pool FQDN, is listed once (the first derived wins).
+  // One listener per (view, host, port, protocol, range end): a host shared by Meet and Dialin, or
+  // an SE whose internal web FQDN is its pool FQDN, is listed once (the first derived wins).
   endpoints.erase(std::unique(endpoints.begin(), endpoints.end(),
                               [&](const PlannedEndpoint& a, const PlannedEndpoint& b) {
                                 return key(a) == key(b);

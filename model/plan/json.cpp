@@ -115,15 +115,18 @@ json ServiceJson(const PlannedService& service) {
 }
 
 json EndpointJson(const PlannedEndpoint& endpoint) {
-  return {{"host", endpoint.host},
-          {"port", endpoint.port},
-          {"protocol", endpoint.protocol},
-          {"view", ToString(endpoint.view)},
-          {"listener", endpoint.listener},
-          {"purpose", endpoint.purpose},
-          {"published_by", endpoint.published_by},
-          {"backend_host", endpoint.backend_host},
-          {"backend_port", endpoint.backend_port}};
+  json out = {{"host", endpoint.host},
+              {"port", endpoint.port},
+              {"protocol", endpoint.protocol},
+              {"view", ToString(endpoint.view)},
+              {"listener", endpoint.listener},
+              {"purpose", endpoint.purpose},
+              {"published_by", endpoint.published_by},
+              {"backend_host", endpoint.backend_host},
+              {"backend_port", endpoint.backend_port}};
+  // Only ranges carry it, so single-port endpoints read as before.
+  if (endpoint.port_end > endpoint.port) out["port_end"] = endpoint.port_end;
+  return out;
 }
 
 template <typename T, typename F>

@@ -86,6 +86,7 @@ struct PlannedService {
 struct PlannedEndpoint {
   std::string host;
   int port = 0;
+  int port_end = 0;      // a port range's last port (A/V media 50000-59999); 0: just `port`
   std::string protocol;  // "tcp", "udp", "tls", "https", "http"
   View view = View::kInternal;
   std::string listener;      // pool or server FQDN that listens

@@ -111,8 +111,13 @@ Table EndpointTable(const Plan& plan) {
     std::string backend = endpoint.backend_host.empty()
                               ? ""
                               : endpoint.backend_host + ":" + PortCell(endpoint.backend_port);
-    table.rows.push_back({ToString(endpoint.view), endpoint.host, PortCell(endpoint.port),
-                          endpoint.protocol, Cell(endpoint.listener), Cell(endpoint.purpose),
+    std::string ports = PortCell(endpoint.port);
+    if (endpoint.port_end > endpoint.port) {
+      ports += '-';
+      ports += PortCell(endpoint.port_end);
+    }
+    table.rows.push_back({ToString(endpoint.view), endpoint.host, ports, endpoint.protocol,
+                          Cell(endpoint.listener), Cell(endpoint.purpose),
                           Cell(endpoint.published_by), Cell(backend)});
   }
   return table;

@@ -15,6 +15,8 @@ declare -A schema_of=(
   [dns/records.json]=dns-records.schema.json
   [proxy/rules.json]=proxy-rules.schema.json
   [manifest.json]=manifest.schema.json
+  [firewall/rules.json]=firewall-rules.schema.json
+  [loadbalancer/virtual-servers.json]=loadbalancer-plan.schema.json
 )
 
 checked=0

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "generators/firewall/firewall_model.hpp"
+#include "generators/generator.hpp"
+
+namespace lynctopo {
+
+// firewall/: rules.json (schemas/firewall-rules.schema.json), rules.csv and rules.md, the
+// firewall and ports matrix of the deployment.
+const Generator& FirewallGenerator();
+
+nlohmann::json FirewallPlanToJson(const FirewallPlan& plan);
+
+// "5061" or "50000-59999".
+std::string PortText(int port, int port_end);
+
+}  // namespace lynctopo
