@@ -35,7 +35,7 @@ constexpr ConsistencyRule kRules[] = {
      CheckProxyHostsResolveToProxy},
     {"LT7021", "every SE / FE / Director external web FQDN is published by a reverse proxy",
      CheckExternalWebPublished},
-    {"LT7022", "the Admin simple URL is never published (call 3)", CheckAdminNeverPublished},
+    {"LT7022", "the Admin simple URL is never published", CheckAdminNeverPublished},
     {"LT7023", "every host published over TLS has a listener certificate",
      CheckProxyListenerCertificates},
     {"LT8101", "every IIS pool of a site with a Kerberos account has its SPNs",

@@ -34,7 +34,7 @@ void ReportDeploymentGaps(const Topology& topology, bool published, const std::s
   if (!HasAnySimpleUrl(topology)) {
     diagnostics.Warning(
         "LT3020", path, topology.origin.loc,
-        published ? "published topology documents carry no simple URLs (call 13; read them with "
+        published ? "published topology documents carry no simple URLs (read them with "
                     "Get-CsSimpleUrlConfiguration): set `simple_urls` (Meet per SIP domain, "
                     "Dialin, Admin) in an overlay"
                   : "the file defines no simple URLs: set `simple_urls` in an overlay");
@@ -102,7 +102,7 @@ void ReportEdgeAddressGaps(const Pool& pool, const std::string& path, Diagnostic
       diagnostics.Warning(
           "LT3025", path, pool.origin.loc,
           fmt::format("Edge pool {} is behind NAT but the file holds no public {} address for "
-                      "{} (Topology Builder keeps only the A/V one, call 11): set "
+                      "{} (Topology Builder keeps only the A/V one): set "
                       "`edge_public.{}` of those servers in an overlay",
                       pool.fqdn, service.what, ServerList(missing), service.field));
     } else {

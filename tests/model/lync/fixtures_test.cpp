@@ -158,7 +158,7 @@ TEST_CASE("fixture rlevchenko-published.xml: published Enterprise pool with inve
   const Diagnostic* no_urls = FindDiagnostic(diagnostics, "LT3020", "simple_urls");
   REQUIRE(no_urls);
   CHECK(no_urls->severity == Severity::kWarning);
-  CHECK(no_urls->message.find("call 13") != std::string::npos);
+  CHECK(no_urls->message.find("Get-CsSimpleUrlConfiguration") != std::string::npos);
   REQUIRE(topology->sites.size() == 1);
   CHECK(topology->sites[0].name == "Tenant");
   CHECK(topology->sites[0].location == "Voronezh, VRN, RUS");
