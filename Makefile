@@ -6,7 +6,8 @@ JOBS ?= $(shell nproc)
 DEMO_EXAMPLE ?= examples/enterprise.json
 DEMO_OUT ?= demo-out
 
-.PHONY: all deps test-deps build demo test clean format
+.PHONY: all deps test-deps build build-tests demo test install package clean format
+PREFIX ?= /usr/local
 
 all: build
 
@@ -16,15 +17,30 @@ deps:
 test-deps:
 	bash scripts/install-deps --with-test-tools
 
+# The binary only: no Catch2, no tests (what `make demo` needs).
 build: deps
 	@if [ "$(CI)" = "true" ]; then preset=ci; else preset=$(PRESET); fi; \
-	cmake --preset $$preset >/dev/null && cmake --build --preset $$preset -j $(JOBS)
+	cmake --preset $$preset -DBUILD_TESTING=OFF >/dev/null && \
+	cmake --build --preset $$preset -j $(JOBS) --target lynctopo
+
+# Everything: the binary, the unit tests, the man page and completions.
+build-tests: test-deps
+	@if [ "$(CI)" = "true" ]; then preset=ci; else preset=$(PRESET); fi; \
+	cmake --preset $$preset -DBUILD_TESTING=ON >/dev/null && cmake --build --preset $$preset -j $(JOBS)
 
 demo: build
 	bash scripts/demo $(BUILD_DIR)/lynctopo $(DEMO_EXAMPLE) $(DEMO_OUT)
 
-test: test-deps build
+test: build-tests
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# cmake --install: binary, man page, bash/zsh/fish completions, docs (README "Install").
+install: build-tests
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# The .deb, in $(BUILD_DIR): dpkg -i / apt install ./build/release/lynctopo_*.deb
+package: build-tests
+	cd $(BUILD_DIR) && cpack
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

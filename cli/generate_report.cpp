@@ -1,6 +1,7 @@
 #include "cli/generate_report.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>

@@ -1,7 +1,7 @@
 #include "cli/version.hpp"
 
 #include <fmt/format.h>
-#include <ldns/util.h>
+#include <ldns/ldns.h>
 #include <openssl/crypto.h>
 #include <openssl/opensslv.h>
 #include <CLI/Version.hpp>
