@@ -1,9 +1,10 @@
 # Forefront TMG 2010 web publishing for reverse proxy rp01 (Lync Server 2013), generated
 # by lynctopo. Run elevated on the TMG array manager. Idempotent: the listener and every rule of
-# the same name are updated in place. Settings per domain rules C.4: no authentication on the
-# listener, "No delegation, but client may authenticate directly", original host header
-# forwarded, bridging 443 -> 4443 and 80 -> 8080 (Office Web Apps 443/80), path /*, link
-# translation off, requests from the External network only.
+# the same name are updated in place. Settings: no authentication on the listener, "No
+# delegation, but client may authenticate directly", original host header forwarded, bridging
+# 443 -> 4443 and 80 -> 8080 (Office Web Apps 443/80), path /*, link translation off, requests
+# from the External network only. Requirements:
+# https://learn.microsoft.com/en-us/previous-versions/office/lync-server-2013/lync-server-2013-configuration-requirements-for-reverse-proxy
 # Before running: import certificate proxy-rp01 (with its private key) into the computer's
 # Personal store and pass its thumbprint: .\tmg-publish.ps1 -CertificateThumbprint <hex>
 param([Parameter(Mandatory = $true)][string]$CertificateThumbprint)
