@@ -92,7 +92,7 @@ std::string Bash(const std::vector<CommandNode>& nodes) {
 std::string Zsh(const std::vector<CommandNode>& nodes) {
   std::string cases;
   for (const CommandNode& node : nodes) {
-    cases += fmt::format("    '{}') words=({}) ;;\n", node.path.empty() ? "" : "/" + node.path,
+    cases += fmt::format("    '{}') cands=({}) ;;\n", node.path.empty() ? "" : "/" + node.path,
                          Words(node));
   }
   return fmt::format(
@@ -102,7 +102,7 @@ std::string Zsh(const std::vector<CommandNode>& nodes) {
       "_lynctopo() {{\n"
       "  local cmdpath='' i\n"
       "  local known='{}'\n"
-      "  local -a words\n"
+      "  local -a cands  # not `words`: zsh keeps the command line there\n"
       "  for ((i = 2; i < CURRENT; i++)); do\n"
       "    case \"$known\" in *\" $cmdpath/${{words[i]}} \"*) cmdpath=\"$cmdpath/${{words[i]}}\" "
       ";; "
@@ -111,9 +111,9 @@ std::string Zsh(const std::vector<CommandNode>& nodes) {
       "  local cur=${{words[CURRENT]}}\n"
       "  case \"$cmdpath\" in\n{}  esac\n"
       "  if [[ $cur == -* ]]; then\n"
-      "    compadd -- ${{(M)words:#-*}}\n"
+      "    compadd -- ${{(M)cands:#-*}}\n"
       "  else\n"
-      "    compadd -- ${{words:#-*}}\n"
+      "    compadd -- ${{cands:#-*}}\n"
       "    _files\n"
       "  fi\n"
       "}}\n"
