@@ -19,7 +19,7 @@ run() {
 }
 # schema_valid SCHEMA FILE: validates with every schema of schemas/ known by its $id.
 schema_valid() {
-  python3 - "$SOURCE_DIR/schemas" "$@" <<'PY' || fail "$2 is not valid against $1"
+  python3 -W ignore - "$SOURCE_DIR/schemas" "$@" <<'PY' || fail "$2 is not valid against $1"
 import json, pathlib, sys, jsonschema
 folder, name, document = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 store = {}
@@ -124,7 +124,7 @@ lines = open(sys.argv[1]).read().splitlines()
 assert lines[0].startswith("--- ") and lines[1].startswith("+++ ") and lines[2].startswith("@@ -1"), lines[:3]
 PY
 run 2 generate "$example" --out "$work/gen-edited" --check --format json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["differs"] and d["summary"]["updated"]==2, d["summary"]' "$work/out" ||
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["differs"] and d["summary"]["updated"]==1, d["summary"]' "$work/out" ||
   fail "--check --format json: $(head -c 300 "$work/out")"
 
 # import --format json

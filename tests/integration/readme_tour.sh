@@ -35,16 +35,16 @@ while IFS= read -r line; do
   # The alias of the README's first line, as a function (aliases do not expand in scripts).
   start=$(date +%s)
   (cd "$work" && timeout 60 bash -c "lynctopo() { build/release/lynctopo \"\$@\"; }; $line") \
-    >"$work/out" 2>"$work/err"
+    >"$work/.stdout" 2>"$work/.stderr"
   code=$?
   elapsed=$(($(date +%s) - start))
   ran=$((ran + 1))
   if $live; then
     # Without a deployment a live check must fail cleanly, within its timeout.
-    [ "$code" -le 2 ] || fail "live: '$line' exited $code: $(head -3 "$work/err")"
+    [ "$code" -le 2 ] || fail "live: '$line' exited $code: $(head -3 "$work/.stderr")"
     [ "$elapsed" -le 15 ] || fail "live: '$line' took ${elapsed}s"
   elif [ "$code" -ne "$expected" ]; then
-    fail "'$line' exited $code, the README says $expected: $(head -5 "$work/err")"
+    fail "'$line' exited $code, the README says $expected: $(head -5 "$work/.stderr")"
   fi
 done <"$work/tour.sh"
 
