@@ -6,7 +6,8 @@ JOBS ?= $(shell nproc)
 DEMO_EXAMPLE ?= examples/enterprise.json
 DEMO_OUT ?= demo-out
 
-.PHONY: all deps test-deps build demo test clean format fuzz asan-test
+.PHONY: all deps test-deps build build-tests demo test install package clean format fuzz asan-test
+PREFIX ?= /usr/local
 
 all: build
 
@@ -16,14 +17,21 @@ deps:
 test-deps:
 	bash scripts/install-deps --with-test-tools
 
+# The binary only: no Catch2, no tests (what `make demo` needs).
 build: deps
 	@if [ "$(CI)" = "true" ]; then preset=ci; else preset=$(PRESET); fi; \
-	cmake --preset $$preset >/dev/null && cmake --build --preset $$preset -j $(JOBS)
+	cmake --preset $$preset -DBUILD_TESTING=OFF >/dev/null && \
+	cmake --build --preset $$preset -j $(JOBS) --target lynctopo
+
+# Everything: the binary, the unit tests, the man page and completions.
+build-tests: test-deps
+	@if [ "$(CI)" = "true" ]; then preset=ci; else preset=$(PRESET); fi; \
+	cmake --preset $$preset -DBUILD_TESTING=ON >/dev/null && cmake --build --preset $$preset -j $(JOBS)
 
 demo: build
 	bash scripts/demo $(BUILD_DIR)/lynctopo $(DEMO_EXAMPLE) $(DEMO_OUT)
 
-test: test-deps build
+test: build-tests
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 # libFuzzer targets (fuzz/, clang): each runs FUZZ_SECONDS (see scripts/run-fuzz).
@@ -37,6 +45,14 @@ asan-test: test-deps
 	cmake --preset asan >/dev/null && cmake --build --preset asan -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# cmake --install: binary, man page, bash/zsh/fish completions, docs (README "Install").
+install: build-tests
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# The .deb, in $(BUILD_DIR): dpkg -i / apt install ./build/release/lynctopo_*.deb
+package: build-tests
+	cd $(BUILD_DIR) && cpack
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/terminal.hpp"
 #include "generators/artifact_set.hpp"
 #include "generators/diff/artifact_diff.hpp"
 #include "generators/report/change_report.hpp"
@@ -27,7 +30,16 @@ struct DiffOptions {
   bool topology_only = false;
   bool fail_on_delete = false;
   int max_dns_deletes = -1;
+  double max_change_percent = -1;
 };
+
+// A refusal by a safety flag is neither invalid input (1) nor "different" (2): pipelines
+// must be able to tell "this change is too big" apart.
+constexpr int kExitRefused = 3;
+
+// Below this many DNS record sets on the actual side --max-change-percent does not apply
+// (octoDNS's MIN_EXISTING_RECORDS): one change in a tiny zone is no mass change.
+constexpr size_t kMinRecordSetsForPercent = 10;
 
 // One side of the comparison: the model and everything derived from it. Plans point into
 // their topology, so a side is never copied.
@@ -69,30 +81,89 @@ size_t RemovedRecordValues(const Change& c) {
   return removed;
 }
 
-// Pipeline safety flags: a change that removes too much fails the run (exit 1) even though
-// the diff itself succeeded.
-std::vector<std::string> SafetyViolations(const DiffOptions& options,
-                                          const std::vector<Change>& changes) {
-  std::vector<std::string> problems;
-  size_t dns_deletes = 0;
+// What the DNS part of a change list removes and touches. --max-dns-deletes counts DNS
+// records, one per value of a record set (one line of a zone file): a record set deleted
+// with 3 addresses removes 3 records, an update that drops 1 of them removes 1.
+struct DnsImpact {
+  size_t records_removed = 0;
+  size_t sets_existing = 0;  // record sets on the actual side
+  size_t sets_changed = 0;   // of those, updated, replaced or deleted
+};
+
+DnsImpact MeasureDns(const std::vector<Change>& changes) {
+  DnsImpact impact;
   for (const Change& c : changes) {
-    if (c.kind == "dns-record") dns_deletes += RemovedRecordValues(c);
-    if (!options.fail_on_delete) continue;
-    bool removes = c.action == ChangeAction::kDelete || c.action == ChangeAction::kReplace;
-    if (c.kind == "certificate" && c.action == ChangeAction::kUpdate) {
-      for (const std::string& line : DescribeFieldChanges(c.before, c.after)) {
-        if (line.rfind("- sans ", 0) == 0) removes = true;
+    if (c.kind != "dns-record") continue;
+    impact.records_removed += RemovedRecordValues(c);
+    if (c.action == ChangeAction::kCreate) continue;
+    ++impact.sets_existing;
+    if (c.action != ChangeAction::kNoOp) ++impact.sets_changed;
+  }
+  return impact;
+}
+
+// One refusal per flag, each with the count it compared and the changes behind it.
+struct Refusal {
+  std::string flag;
+  std::string reason;
+  std::vector<std::string> changes;
+};
+
+std::vector<Refusal> SafetyRefusals(const DiffOptions& options, const std::vector<Change>& changes,
+                                    const DnsImpact& dns) {
+  std::vector<Refusal> refusals;
+  if (options.fail_on_delete) {
+    Refusal refusal{"--fail-on-delete", "", {}};
+    for (const Change& c : changes) {
+      bool removes = c.action == ChangeAction::kDelete || c.action == ChangeAction::kReplace;
+      if (c.kind == "certificate" && c.action == ChangeAction::kUpdate) {
+        for (const std::string& line : DescribeFieldChanges(c.before, c.after)) {
+          if (line.rfind("- sans ", 0) == 0) removes = true;
+        }
+      }
+      if (removes) {
+        refusal.changes.push_back(std::string(ToString(c.action)) + " " + c.kind + " " + c.address);
       }
     }
-    if (removes) {
-      problems.push_back(std::string(ToString(c.action)) + " " + c.kind + " " + c.address);
+    if (!refusal.changes.empty()) {
+      refusal.reason = fmt::format("{} change{} remove{} something", refusal.changes.size(),
+                                   refusal.changes.size() == 1 ? "" : "s",
+                                   refusal.changes.size() == 1 ? "s" : "");
+      refusals.push_back(std::move(refusal));
     }
   }
-  if (options.max_dns_deletes >= 0 && dns_deletes > static_cast<size_t>(options.max_dns_deletes)) {
-    problems.push_back(std::to_string(dns_deletes) + " DNS records removed (more than " +
-                       std::to_string(options.max_dns_deletes) + ")");
+  if (options.max_dns_deletes >= 0 &&
+      dns.records_removed > static_cast<size_t>(options.max_dns_deletes)) {
+    refusals.push_back({"--max-dns-deletes",
+                        fmt::format("{} DNS records removed, more than {}", dns.records_removed,
+                                    options.max_dns_deletes),
+                        {}});
   }
-  return problems;
+  if (options.max_change_percent >= 0 && dns.sets_existing >= kMinRecordSetsForPercent) {
+    double percent =
+        100.0 * static_cast<double>(dns.sets_changed) / static_cast<double>(dns.sets_existing);
+    if (percent > options.max_change_percent) {
+      refusals.push_back(
+          {"--max-change-percent",
+           fmt::format("{} of {} existing DNS record sets change or go ({:.1f}%), more than {}%",
+                       dns.sets_changed, dns.sets_existing, percent, options.max_change_percent),
+           {}});
+    }
+  }
+  return refusals;
+}
+
+void PrintRefusals(const std::vector<Refusal>& refusals) {
+  for (const Refusal& r : refusals) {
+    std::string line = "lynctopo diff: refused by " + r.flag + ": " + r.reason;
+    if (!r.changes.empty() && !Terminal().verbose) {
+      line += " (first: " + r.changes.front() + (r.changes.size() > 1 ? "; -v lists all)" : ")");
+    }
+    std::cerr << ColorSeverity(line, Severity::kError, 2) << '\n';
+    if (Terminal().verbose) {
+      for (const std::string& c : r.changes) std::cerr << "  " << c << '\n';
+    }
+  }
 }
 
 int RunDiff(const DiffOptions& options) {
@@ -117,11 +188,18 @@ int RunDiff(const DiffOptions& options) {
   PrintDiagnostics(diagnostics);
   if (!before || !after || diagnostics.HasErrors()) return kExitFailure;
 
-  std::vector<Change> changes = DiffTopologies(before->topology, after->topology);
+  // No-ops too, so the summary can count what stays; they are left out of the listing.
+  std::vector<Change> all = DiffTopologies(before->topology, after->topology, true);
   if (!options.topology_only) {
-    for (Change& c : DiffArtifacts(before->artifacts, after->artifacts)) {
-      changes.push_back(std::move(c));
+    for (Change& c : DiffArtifacts(before->artifacts, after->artifacts, true)) {
+      all.push_back(std::move(c));
     }
+  }
+  const size_t unchanged = Summarize(all).unchanged;
+  const DnsImpact dns = MeasureDns(all);
+  std::vector<Change> changes;
+  for (Change& c : all) {
+    if (c.action != ChangeAction::kNoOp) changes.push_back(std::move(c));
   }
   if (html) {
     std::optional<std::string> page =
@@ -133,9 +211,15 @@ int RunDiff(const DiffOptions& options) {
     std::cout << *page;
   } else {
     switch (format) {
-      case OutputFormat::kJson:
-        std::cout << ChangesToJson(changes).dump(2) << '\n';
+      case OutputFormat::kJson: {
+        nlohmann::json out = ChangesToJson(changes);
+        out["summary"]["unchanged"] = unchanged;
+        out["summary"]["dns_records_removed"] = dns.records_removed;
+        out["summary"]["dns_record_sets_existing"] = dns.sets_existing;
+        out["summary"]["dns_record_sets_changed"] = dns.sets_changed;
+        std::cout << out.dump(2) << '\n';
         break;
+      }
       case OutputFormat::kMarkdown:
         std::cout << ChangesToMarkdown(changes);
         break;
@@ -144,11 +228,9 @@ int RunDiff(const DiffOptions& options) {
         break;
     }
   }
-  std::vector<std::string> violations = SafetyViolations(options, changes);
-  for (const std::string& v : violations) {
-    std::cerr << "lynctopo diff: refused by safety flag: " << v << '\n';
-  }
-  if (!violations.empty()) return kExitFailure;
+  std::vector<Refusal> refusals = SafetyRefusals(options, changes, dns);
+  PrintRefusals(refusals);
+  if (!refusals.empty()) return kExitRefused;
   return Summarize(changes).empty() ? kExitOk : kExitDifferent;
 }
 
@@ -170,14 +252,22 @@ void SetupDiff(CLI::App& app, CliState& state) {
   cmd->add_flag("--topology-only", options->topology_only, "Skip the artifact-level impact");
   cmd->add_flag(
       "--fail-on-delete", options->fail_on_delete,
-      "Exit 1 when the change deletes or replaces anything or removes a certificate name");
+      "Exit 3 when the change deletes or replaces anything or removes a certificate name");
   cmd->add_option("--max-dns-deletes", options->max_dns_deletes,
-                  "Exit 1 when more than N DNS records would be removed");
+                  "Exit 3 when more than N DNS records would be removed; a record is one value "
+                  "of a record set (one zone-file line), so dropping 1 of 3 addresses counts 1 "
+                  "(JSON: summary.dns_records_removed)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-change-percent", options->max_change_percent,
+                  "Exit 3 when more than P% of the existing DNS record sets would change or go "
+                  "(octoDNS-style; only with at least 10 existing record sets)")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->footer(
       "Examples:\n"
       "  lynctopo diff planned.json actual.tbxml --overlay-actual overlay.json\n"
       "  lynctopo diff --pending edited.tbxml --format md\n"
-      "Exit codes: 0 identical, 2 different, 1 error or refused by a safety flag, 64 usage.");
+      "  lynctopo diff planned.json actual.json --max-dns-deletes 0 --max-change-percent 20\n"
+      "Exit codes: 0 identical, 2 different, 3 refused by a safety flag, 1 error, 64 usage.");
   cmd->callback([options, &state, cmd] {
     bool two_files = !options->planned.empty() && !options->actual.empty();
     bool pending = !options->pending.empty();

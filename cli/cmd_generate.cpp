@@ -11,7 +11,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/generate_report.hpp"
 #include "cli/generate_summary.hpp"
+#include "cli/terminal.hpp"
 #include "generators/check/check.hpp"
 #include "generators/check/rendered_artifacts.hpp"
 #include "generators/output_writer.hpp"
@@ -33,6 +35,8 @@ struct GenerateArgs {
   bool dry_run = false;
   bool timings = false;
   bool allow_inconsistent = false;
+  bool show_diff = false;  // --check --diff: a unified diff of each stale file
+  std::string format = "text";
 };
 
 // The consistency proof over the files about to be written, read back as `check --artifacts`
@@ -154,7 +158,14 @@ int RunGenerate(const GenerateArgs& args) {
   if (topology) ValidateTopology(*topology, diagnostics, RunValidationOptions());
   timer.Lap("validate");
   if (!topology || diagnostics.HasErrors()) {
-    PrintDiagnostics(diagnostics);
+    if (args.format == "json") {
+      std::cout << GenerateResultJson(args.out, WriteMode::kWrite, WriteResult{}, OutputSet{},
+                                      selected, diagnostics)
+                       .dump(2)
+                << '\n';
+    } else {
+      PrintDiagnostics(diagnostics);
+    }
     return kExitFailure;
   }
   std::unique_ptr<TemplateStore> templates =
@@ -184,6 +195,12 @@ int RunGenerate(const GenerateArgs& args) {
   }
   WriteResult result = WriteOutputSet(outputs, args.out, request, diagnostics);
   timer.Lap("write");
+  if (args.format == "json") {
+    std::cout << GenerateResultJson(args.out, mode, result, outputs, selected, diagnostics).dump(2)
+              << '\n';
+    if (!result.ok) return kExitFailure;
+    return mode == WriteMode::kCheck && result.Differs() ? kExitDifferent : kExitOk;
+  }
   PrintDiagnostics(diagnostics);
   if (!result.ok) {
     std::cerr << "lynctopo generate: nothing written: the run has errors\n";
@@ -192,6 +209,7 @@ int RunGenerate(const GenerateArgs& args) {
   std::cout << FormatGenerateSummary(plan, artifacts, outputs, selected);
   timer.Lap("summary");
   if (mode != WriteMode::kWrite) PrintChanges(result, mode);
+  if (args.show_diff) std::cout << StaleFilesDiff(args.out, result, outputs);
   if (mode == WriteMode::kCheck) {
     if (result.Differs()) {
       std::cout << fmt::format("{} differs from what would be generated\n", args.out);
@@ -229,6 +247,13 @@ void SetupGenerate(CLI::App& app, CliState& state) {
                 "Write even when the rendered files fail the consistency proof (the findings "
                 "become warnings)");
   check->excludes(dry_run);
+  cmd->add_flag("--diff", args->show_diff,
+                "With --check or --dry-run: a unified diff of each file that would change");
+  cmd->add_option("--format", args->format,
+                  "text, or json: summary, every file and its change, diagnostics "
+                  "(schemas/generate.schema.json)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   // Hidden (empty group): a benchmarking aid, not part of the interface.
   cmd->add_flag("--timings", args->timings, "Per-stage wall time on stderr")->group("");
   cmd->footer(

@@ -1,8 +1,11 @@
 // `lynctopo import`: a Topology Builder file or published topology (plus overlays that add
 // what Lync files do not hold) to our own JSON or XML format.
 
+#include <iostream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -16,7 +19,28 @@ struct ImportArgs {
   std::vector<std::string> overlays;
   bool original = false;
   std::string output;
+  std::string format = "text";
 };
+
+// --format json: the outcome on stdout (schemas/import.schema.json) instead of diagnostics
+// on stderr.
+int Report(const ImportArgs& args, const Diagnostics& diagnostics, bool written) {
+  if (args.format == "json") {
+    nlohmann::json report = DiagnosticsToJson(diagnostics);
+    std::cout << nlohmann::json{{"format_version", 1},
+                                {"input", args.input},
+                                {"output", args.output},
+                                {"written", written},
+                                {"diagnostics", report["diagnostics"]},
+                                {"errors", report["errors"]},
+                                {"warnings", report["warnings"]}}
+                     .dump(2)
+              << '\n';
+  } else {
+    PrintDiagnostics(diagnostics);
+  }
+  return written ? kExitOk : kExitFailure;
+}
 
 bool EndsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
@@ -44,15 +68,11 @@ int RunImport(const ImportArgs& args) {
   if (topology && !diagnostics.HasErrors()) {
     ValidateTopology(*topology, diagnostics, RunValidationOptions());
   }
-  if (!topology || diagnostics.HasErrors()) {
-    PrintDiagnostics(diagnostics);
-    return kExitFailure;
-  }
+  if (!topology || diagnostics.HasErrors()) return Report(args, diagnostics, false);
   std::string content =
       EndsWith(args.output, ".xml") ? WriteXmlTopology(*topology) : WriteJsonTopology(*topology);
   bool written = WriteTextOutput(args.output, content, diagnostics);
-  PrintDiagnostics(diagnostics);
-  return written ? kExitOk : kExitFailure;
+  return Report(args, diagnostics, written);
 }
 
 }  // namespace
@@ -78,13 +98,25 @@ void SetupImport(CLI::App& app, CliState& state) {
                   "Output file: *.xml writes our XML format, anything else JSON; - = stdout "
                   "(JSON)")
       ->required();
+  cmd->add_option("--format", args->format,
+                  "text (diagnostics on stderr) or json (the outcome on stdout, "
+                  "schemas/import.schema.json; needs -o FILE)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->footer(
       "Example:\n"
       "  lynctopo import contoso.tbxml --overlay contoso-overlay.json -o contoso.json\n"
       "  lynctopo import topology.xml --overlay proxies.json --overlay vips.json -o site.xml\n"
       "Warnings name the overlay field that fills each piece the Lync file cannot hold "
       "(docs/import.md).");
-  cmd->callback([args, &state] { state.exit_code = RunImport(*args); });
+  cmd->callback([args, &state] {
+    if (args->format == "json" && args->output == "-") {
+      std::cerr << "lynctopo import: --format json prints the outcome on stdout: give -o FILE\n";
+      state.exit_code = kExitUsage;
+      return;
+    }
+    state.exit_code = RunImport(*args);
+  });
 }
 
 }  // namespace lynctopo::cli

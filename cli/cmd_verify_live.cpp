@@ -2,13 +2,21 @@
 // in the change format of `diff` (generators/verify/live_verify.hpp). Wired in by `verify`
 // (cli/cmd_verify.cpp) as the command's own action when no sub-subcommand is given.
 
+#include <chrono>
+#include <condition_variable>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <thread>
 
+#include <unistd.h>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/terminal.hpp"
 #include "generators/verify/live_verify.hpp"
 #include "model/diff/change_output.hpp"
 #include "model/plan/plan.hpp"
@@ -28,6 +36,41 @@ struct VerifyLiveArgs {
   bool connect = false;
   int connect_timeout = 5;
   std::string format = "text";
+  double timeout = 60;
+};
+
+// --timeout: the whole run, whatever each step's own timeout. When it passes, the run stops
+// with exit 1 and says so, instead of waiting on servers that do not answer.
+class Watchdog {
+ public:
+  explicit Watchdog(double seconds) : thread_([this, seconds] { Run(seconds); }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Run(double seconds) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (wake_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return done_; })) {
+      return;
+    }
+    std::string line = fmt::format(
+        "lynctopo verify: no result within --timeout {} s: a DNS server or proxy does not "
+        "answer (check the address, the port and the firewall) [LT9604]",
+        seconds);
+    std::cerr << ColorSeverity(line, Severity::kError, 2) << std::endl;
+    ::_exit(kExitFailure);  // nothing was written: verify only reads
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::thread thread_;
 };
 
 // --dns-server [internal=|external=]ADDR[:PORT], repeatable: a server without a view prefix
@@ -108,7 +151,16 @@ int RunVerifyLive(const VerifyLiveArgs& args) {
   }
   Plan plan = DerivePlan(*topology, diagnostics);
   std::vector<Change> changes;
-  if (!diagnostics.HasErrors()) changes = VerifyLive(plan, options, diagnostics);
+  if (!diagnostics.HasErrors()) {
+    Watchdog watchdog(args.timeout);
+    if (IsTerminal(2) && !Terminal().quiet) {
+      std::cerr << "lynctopo verify: checking" << (options.dns.empty() ? "" : " DNS")
+                << (args.proxy.empty() ? "" : " proxy") << (args.connect ? " certificates" : "")
+                << " (at most " << args.timeout << " s) ...\r" << std::flush;
+    }
+    changes = VerifyLive(plan, options, diagnostics);
+    if (IsTerminal(2) && !Terminal().quiet) std::cerr << "\x1b[2K" << std::flush;
+  }
   PrintDiagnostics(diagnostics);
   if (diagnostics.HasErrors()) return kExitFailure;
   switch (format) {
@@ -156,6 +208,9 @@ void SetupVerifyLive(CLI::App& verify, CliState& state) {
       ->check(CLI::Range(1, 300))
       ->capture_default_str();
   verify.add_option("--format", args->format, "text, md or json")->capture_default_str();
+  verify.add_option("--timeout", args->timeout, "Seconds for the whole run; exit 1 when exceeded")
+      ->check(CLI::Range(1.0, 3600.0))
+      ->capture_default_str();
   verify.callback([args, &state, &verify] {
     if (!verify.get_subcommands().empty()) return;  // `verify dns|proxy` ran instead
     state.exit_code = RunVerifyLive(*args);

@@ -6,7 +6,7 @@
 
 namespace lynctopo::cli {
 
-// Exit codes, the same for every subcommand (spec README).
+// Exit codes, the same for every subcommand (README, "Exit codes").
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;    // invalid input or a failed operation
 inline constexpr int kExitDifferent = 2;  // diff / verify / generate --check found differences
@@ -35,5 +35,7 @@ void SetupVerifyLive(CLI::App& verify, CliState& state);
 void SetupTemplates(CLI::App& app, CliState& state);
 void SetupSchema(CLI::App& app, CliState& state);
 void SetupReport(CLI::App& app, CliState& state);
+void SetupVersion(CLI::App& app, CliState& state);
+void SetupCompletion(CLI::App& app, CliState& state);
 
 }  // namespace lynctopo::cli

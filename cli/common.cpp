@@ -4,11 +4,16 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
+#include "cli/terminal.hpp"
 #include "generators/output_fs.hpp"
 #include "model/text_safety.hpp"
 #include "model/validate/validate.hpp"
@@ -55,14 +60,32 @@ std::optional<Topology> LoadValidTopology(const std::string& path,
 }
 
 void PrintDiagnostics(const Diagnostics& diagnostics) {
-  // The same file read twice (diff --pending reads both topologies of one .tbxml) would
-  // otherwise repeat every finding.
-  std::string previous;
-  for (const Diagnostic& d : diagnostics.Sorted()) {
+  // One cause, one line. The same finding reported twice (diff --pending reads both
+  // topologies of one .tbxml, so every note about the file comes twice) prints once; a
+  // finding without a position repeated for many files (an output folder that cannot be
+  // created fails every file below it) prints once with the count, unless -v asks for all.
+  std::vector<Diagnostic> sorted = diagnostics.Sorted();
+  std::set<std::string> printed;
+  std::map<std::tuple<std::string, Severity, std::string>, size_t> per_cause;
+  for (const Diagnostic& d : sorted) {
+    if (d.loc.line == 0 && !d.file.empty()) ++per_cause[{d.code, d.severity, d.message}];
+  }
+  std::set<std::tuple<std::string, Severity, std::string>> aggregated;
+  for (const Diagnostic& d : sorted) {
+    if (!ShouldPrint(d.severity)) continue;
     // Messages quote the input: its control characters must not reach the terminal raw.
     std::string line = EscapeControlCharacters(FormatDiagnostic(d));
-    if (line != previous) std::cerr << line << '\n';
-    previous = std::move(line);
+    if (!printed.insert(line).second) continue;
+    if (d.loc.line == 0 && !d.file.empty() && !Terminal().verbose) {
+      std::tuple<std::string, Severity, std::string> cause{d.code, d.severity, d.message};
+      size_t count = per_cause[cause];
+      if (count > 1) {
+        if (!aggregated.insert(cause).second) continue;
+        line += fmt::format(" (and {} more file{} alike; -v lists them)", count - 1,
+                            count == 2 ? "" : "s");
+      }
+    }
+    std::cerr << ColorSeverity(line, d.severity, 2) << '\n';
   }
 }
 

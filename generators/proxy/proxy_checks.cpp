@@ -31,7 +31,7 @@ size_t CheckProxyConsistency(const Plan& plan, const ProxyRuleSet& rules, Diagno
       ++found;
       diagnostics.Error("LT7022", file, {},
                         fmt::format("the Admin simple URL host '{}' is published by '{}'; it is "
-                                    "internal only (call 3)",
+                                    "internal only",
                                     host, rule.proxy));
     }
     if (wants("LT7023") && rule.listen_tls && rule.certificate.empty()) {

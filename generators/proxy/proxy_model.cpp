@@ -133,7 +133,7 @@ ProxyRuleSet BuildProxyRules(const Plan& plan, Diagnostics& diagnostics) {
       if (admin_hosts.contains(host->str())) {
         diagnostics.Error("LT7003", file, {},
                           fmt::format("'{}' is the Admin simple URL host, which is internal only "
-                                      "and never published (call 3); rule skipped",
+                                      "and never published; rule skipped",
                                       host->str()));
       } else {
         diagnostics.Warning("LT7004", file, {},

@@ -88,7 +88,7 @@ void ReportEdgeAddressGaps(const Pool& pool, const std::string& path, Diagnostic
       diagnostics.Warning(
           "LT3025", path, pool.origin.loc,
           fmt::format("Edge pool {} is behind NAT but the file holds no public {} address for "
-                      "{} (Topology Builder keeps only the A/V one, call 11): set "
+                      "{} (Topology Builder keeps only the A/V one): set "
                       "`edge_public.{}` of those servers in an overlay",
                       pool.fqdn, service.what, ServerList(missing), service.field));
     } else {

@@ -70,13 +70,15 @@ assert (s["add"], s["change"], s["remove"]) == (
     sum(c["action"] == "delete" for c in d["changes"])), s
 PY
 
-# Safety flags: the change removes a server, so --fail-on-delete refuses it (exit 1).
-run 1 "$work/refused.txt" diff "$work/planned.json" "$actual" --fail-on-delete
-grep -q "refused by safety flag: delete server" "$work/refused.txt.stderr"
+# Safety flags: the change removes a server, so --fail-on-delete refuses it (exit 3, its own
+# code: the inputs were fine), in one line.
+run 3 "$work/refused.txt" diff "$work/planned.json" "$actual" --fail-on-delete
+grep -q "refused by --fail-on-delete: .* (first: delete server" "$work/refused.txt.stderr"
+[ "$(grep -c 'refused by' "$work/refused.txt.stderr")" -eq 1 ]
 # The change takes away two DNS records: fe03 and the old external web name (external view
 # only: a Front End pool's external web FQDN has no internal record, docs/domain-calls.md).
-run 1 "$work/dns-limit.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 1
-grep -q "2 DNS records removed (more than 1)" "$work/dns-limit.txt.stderr"
+run 3 "$work/dns-limit.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 1
+grep -q "refused by --max-dns-deletes: 2 DNS records removed, more than 1" "$work/dns-limit.txt.stderr"
 run 2 "$work/dns-ok.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 2
 # --topology-only leaves the artifact impact out.
 run 2 "$work/topology.txt" diff "$work/planned.json" "$actual" --topology-only
