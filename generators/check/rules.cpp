@@ -21,11 +21,8 @@ constexpr ConsistencyRule kRules[] = {
     {"LT4102", "every published external name is one of its proxy's public hosts, and back",
      CheckProxyPublicHosts},
     {"LT4103", "every alias points at a name of the same view", CheckAliasTargets},
-<<<<<<< HEAD
     {"LT4104", "every name resolves (addresses or an alias) or is marked address unknown",
      CheckNamesResolve},
-=======
-    {"LT4104", "every name resolves: it has addresses or is an alias", CheckNamesResolve},
     // What must exist, derived from the plan by the check's own code (expected_rules.cpp).
     {"LT4201", "every plan name has its A/AAAA records or CNAME in its view",
      CheckPlannedNamesHaveRecords},
@@ -41,7 +38,6 @@ constexpr ConsistencyRule kRules[] = {
      CheckWebServerCertificateNames},
     {"LT4207", "every Meet / Dialin host resolves in both views, is published and certified",
      CheckSimpleUrlsServed},
->>>>>>> issue-14
     // Generator rules: add yours below (certificates, dns, proxy, kerberos, iis).
     {"LT5101", "nothing internal-only is on a public certificate",
      CheckNoInternalNamesOnPublicCertificates},
