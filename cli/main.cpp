@@ -17,11 +17,11 @@
 namespace {
 
 constexpr lynctopo::cli::CommandSetup kCommands[] = {
-    lynctopo::cli::SetupValidate,   lynctopo::cli::SetupImport,   lynctopo::cli::SetupConvert,
-    lynctopo::cli::SetupPlan,       lynctopo::cli::SetupGenerate, lynctopo::cli::SetupCheck,
-    lynctopo::cli::SetupCerts,      lynctopo::cli::SetupDiff,     lynctopo::cli::SetupVerify,
-    lynctopo::cli::SetupTemplates,  lynctopo::cli::SetupSchema,   lynctopo::cli::SetupReport,
-    lynctopo::cli::SetupVersion,    lynctopo::cli::SetupCompletion,
+    lynctopo::cli::SetupValidate,  lynctopo::cli::SetupImport,     lynctopo::cli::SetupConvert,
+    lynctopo::cli::SetupPlan,      lynctopo::cli::SetupGenerate,   lynctopo::cli::SetupCheck,
+    lynctopo::cli::SetupCerts,     lynctopo::cli::SetupDiff,       lynctopo::cli::SetupVerify,
+    lynctopo::cli::SetupTemplates, lynctopo::cli::SetupSchema,     lynctopo::cli::SetupReport,
+    lynctopo::cli::SetupVersion,   lynctopo::cli::SetupCompletion,
 };
 
 // The subcommands that validate a topology, and so take --strict.

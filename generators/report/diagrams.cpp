@@ -79,6 +79,8 @@ const char* LbLabel(LoadBalancing lb) {
       return "DNS load balancing";
     case LoadBalancing::kHardware:
       return "hardware load balancer";
+    case LoadBalancing::kUnknown:
+      return "load balancing unknown (planned as DNS)";
     case LoadBalancing::kNone:
       return "";
   }
