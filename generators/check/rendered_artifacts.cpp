@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -239,36 +240,45 @@ void Prover::CompareDnsRenderings() {
     renderings.emplace_back("dns/records.csv", std::move(keys));
   }
   if (const std::string* ps1 = File("dns/dns.ps1")) {
-    // The records are the calls of the script's record helpers, by their string literals:
-    // Add-LtA 'zone' 'name' 'address' ttl, inside `if ($View -eq 'internal'|'external')`.
+    // The records are the script's $Planned table, read by its string literals:
+    //   'internal' = @(                                   a view
+    //     @{ Zone = 'contoso.com'; Records = @(           a zone
+    //       @{ Name = 'sip'; Type = 'A'; Data = '10.0.0.10'; Ttl = 3600; Priority = 0; ... }
     std::map<std::string, Origin> keys;
     std::istringstream lines(*ps1);
     std::string line;
     unsigned number = 0;
     View view = View::kInternal;
+    std::string zone;
+    // The number after `Key = ` on the line, 0 when absent.
+    auto field = [](const std::string& text, std::string_view key) {
+      size_t at = text.find(std::string(key) + " = ");
+      if (at == std::string::npos) return 0;
+      return std::atoi(text.c_str() + at + key.size() + 3);
+    };
     while (std::getline(lines, line)) {
       ++number;
       std::vector<std::string> literals = rendered::SingleQuotedLiterals(line);
-      if (line.find("$View -eq") != std::string::npos && !literals.empty()) {
+      if (literals.empty()) continue;
+      std::string_view trimmed(line);
+      trimmed.remove_prefix(std::min(trimmed.find_first_not_of(' '), trimmed.size()));
+      if (line.find("= @(") != std::string::npos && trimmed.starts_with("'") &&
+          (literals[0] == "internal" || literals[0] == "external")) {
         view = literals[0] == "external" ? View::kExternal : View::kInternal;
         continue;
       }
-      std::string_view trimmed(line);
-      trimmed.remove_prefix(std::min(trimmed.find_first_not_of(' '), trimmed.size()));
-      std::string type;
-      for (const char* helper : {"Add-LtAAAA ", "Add-LtA ", "Add-LtCName ", "Add-LtSrv "}) {
-        if (trimmed.starts_with(helper)) type = std::string(helper).substr(6);
+      if (trimmed.starts_with("@{ Zone = ")) {
+        zone = literals[0];
+        continue;
       }
-      if (type.empty() || literals.size() < 3) continue;
-      type.pop_back();
-      type = type == "CName" ? "CNAME" : type == "Srv" ? "SRV" : type;
-      const std::string& zone = literals[0];
-      std::string name = literals[1] == "@" ? zone : literals[1] + "." + zone;
+      if (!trimmed.starts_with("@{ Name = ") || literals.size() < 3 || zone.empty()) continue;
+      const std::string& type = literals[1];
+      std::string name = literals[0] == "@" ? zone : literals[0] + "." + zone;
       int priority = 0, weight = 0, port = 0;
       if (type == "SRV") {
-        // The numbers follow the literals: priority weight port ttl.
-        std::istringstream rest(line.substr(line.rfind('\'') + 1));
-        rest >> priority >> weight >> port;
+        priority = field(line, "Priority");
+        weight = field(line, "Weight");
+        port = field(line, "Port");
       }
       keys.emplace(RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
                    Origin{"dns/dns.ps1", number, ""});

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "generators/dns/perimeter_hosts.hpp"
 #include "generators/plan_addresses.hpp"
 
 namespace lynctopo {
@@ -434,6 +435,12 @@ class FlowBuilder {
   void AddReverseProxies() {
     std::unordered_map<std::string, const PlannedProxy*> proxies;
     for (const PlannedProxy& proxy : plan_.proxies) proxies.emplace(proxy.name, &proxy);
+    // A reverse proxy reaches its backends through its own perimeter resolution (the external
+    // web FQDN has no internal record), so their addresses come from its hosts file.
+    std::unordered_map<std::string, PerimeterHost> perimeter;
+    for (PerimeterHost& host : BuildPerimeterHosts(plan_)) {
+      if (host.kind == "reverse-proxy") perimeter.emplace(host.host, std::move(host));
+    }
     for (const PlannedEndpoint& e : plan_.endpoints) {
       if (e.published_by.empty()) continue;
       auto it = proxies.find(e.published_by);
@@ -451,6 +458,10 @@ class FlowBuilder {
                  e.listener, site, kReverseProxyPortsPage);
       End from{FirewallZone::kPerimeter, label, proxy.internal_addresses};
       End backend = Host(FirewallZone::kInternal, View::kInternal, e.backend_host);
+      if (auto hosts = perimeter.find(proxy.name); hosts != perimeter.end()) {
+        const PerimeterEntry* entry = hosts->second.Find(e.backend_host);
+        if (entry && !entry->addresses.empty()) backend.hosts = entry->addresses;
+      }
       bool owa = e.purpose == "office-web-apps";
       bool backend_tls = e.backend_port == 4443 || e.backend_port == 443;
       flows_.Add(

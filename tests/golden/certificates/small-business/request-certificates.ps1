@@ -7,7 +7,7 @@
 # .DESCRIPTION
 #   Run on:  each Lync server named in this script, as a member of RTCUniversalServerAdmins
 #            and of the local Administrators group.
-#   Shell:   Lync Server Management Shell (the Lync module), elevated.
+#   Shell:   Lync Server Management Shell, elevated.
 #   Targets: Lync Server 2013.
 #   Without -Assign, for each certificate planned for the server: a valid certificate in
 #   Cert:\LocalMachine\My whose subject and SANs cover the plan is used as it is; otherwise the
@@ -179,11 +179,11 @@ if ($ComputerFqdn -eq 'se01.fabrikam.local') {
     Request-PlannedCertificate -Id 'se01.fabrikam.local-default' -Subject 'se01.fabrikam.local' -Names @('admin.fabrikam.com', 'dialin.fabrikam.com', 'lyncdiscover.fabrikam.com', 'lyncdiscoverinternal.fabrikam.com', 'meet.fabrikam.com', 'se01.fabrikam.local', 'sip.fabrikam.com', 'webext.fabrikam.com') -Offline $false -Request @{
       Type = @('Default', 'WebServicesInternal', 'WebServicesExternal'); ComputerFqdn = 'se01.fabrikam.local'; FriendlyName = 'lynctopo se01.fabrikam.local-default'; KeySize = 2048; DomainName = 'admin.fabrikam.com,dialin.fabrikam.com,lyncdiscover.fabrikam.com,lyncdiscoverinternal.fabrikam.com,meet.fabrikam.com,sip.fabrikam.com,webext.fabrikam.com' }
     # oauth (oauth, internal CA)
-    Request-PlannedCertificate -Id 'oauth' -Subject 'se01.fabrikam.local' -Names @('se01.fabrikam.local') -Offline $false -Request @{
+    Request-PlannedCertificate -Id 'oauth' -Subject 'fabrikam.com' -Names @('fabrikam.com') -Offline $false -Request @{
       Type = @('OAuthTokenIssuer'); ComputerFqdn = 'se01.fabrikam.local'; FriendlyName = 'lynctopo oauth'; KeySize = 2048; PrivateKeyExportable = $true }
   } else {
     Set-PlannedCertificate -Id 'se01.fabrikam.local-default' -Subject 'se01.fabrikam.local' -Names @('admin.fabrikam.com', 'dialin.fabrikam.com', 'lyncdiscover.fabrikam.com', 'lyncdiscoverinternal.fabrikam.com', 'meet.fabrikam.com', 'se01.fabrikam.local', 'sip.fabrikam.com', 'webext.fabrikam.com') -Types @('Default', 'WebServicesInternal', 'WebServicesExternal') -Global $false
-    Set-PlannedCertificate -Id 'oauth' -Subject 'se01.fabrikam.local' -Names @('se01.fabrikam.local') -Types @('OAuthTokenIssuer') -Global $true
+    Set-PlannedCertificate -Id 'oauth' -Subject 'fabrikam.com' -Names @('fabrikam.com') -Types @('OAuthTokenIssuer') -Global $true
     Test-ExternalWebBinding
   }
 }

@@ -323,7 +323,6 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'webext'; Type = 'A'; Data = '192.168.20.12'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'lucernepublishing.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.lucernepublishing.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }

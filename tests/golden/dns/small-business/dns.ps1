@@ -181,7 +181,6 @@ $Planned = @{
         @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'meet'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'webext'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'fabrikam.local'; Records = @(
         @{ Name = 'edge01'; Type = 'A'; Data = '172.16.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
