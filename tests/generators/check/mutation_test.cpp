@@ -216,7 +216,7 @@ const std::vector<Mutation>& Mutations() {
        {"LT4207"},
        [](Models& m) { DropSan(m, "dir01.contoso.local-default", "meet.contoso.com"); }},
       {"internal-only pool FQDN on the reverse proxy certificate",
-       {"LT5101", "LT5103", "LT6012"},
+       {"LT5101", "LT5103", "LT5104", "LT6012"},
        [](Models& m) { AddSan(m, "proxy-rp-redmond", "pool01.contoso.local"); }},
       {"unknown name on a Front End certificate",
        {"LT5103", "LT6012"},
@@ -309,16 +309,23 @@ const std::vector<Mutation>& Mutations() {
       {"rule listen port changed",
        {"LT4203"},
        [](Models& m) { Rule(m, "dialin.contoso.com", 443).listen_port = 8443; }},
+      {"internal-only domain given an external zone",
+       {"LT6014"},
+       [](Models& m) {
+         for (DnsZone& zone : m.dns.zones) {
+           if (zone.name == "contoso.local") zone.view = View::kExternal;
+         }
+       }},
       {"rule backend port changed",
        {"LT4203"},
        [](Models& m) { Rule(m, "webext01.contoso.com", 443).backend_port = 443; }},
       {"rule backend host changed",
-       {"LT4203"},
+       {"LT4203", "LT6013"},
        [](Models& m) {
          Rule(m, "lyncdiscover.contoso.com", 443).backend_host = "pool01.contoso.local";
        }},
       {"rule moved to the other proxy",
-       {"LT4203", "LT4204", "LT7020", "LT7023"},
+       {"LT4203", "LT4204", "LT6013", "LT7020", "LT7023"},
        [](Models& m) {
          Rule(m, "owas.contoso.com", 443).proxy = "rp-dublin";
          Rule(m, "owas.contoso.com", 80).proxy = "rp-dublin";
