@@ -6,8 +6,8 @@
 // simply differs from what is generated now, so its serial still only grows.
 
 #include <filesystem>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 

@@ -20,8 +20,7 @@ std::span<const Generator* const> AllGenerators() {
   static const std::vector<const Generator*> generators = {
       // Generator engineers: add `&NameGenerator(),` lines here (certificates first).
       &CertificatesGenerator(), &DnsGenerator(), &ProxyGenerator(),
-      &KerberosGenerator(),     &IisGenerator(),
-      &FirewallGenerator(),
+      &KerberosGenerator(),     &IisGenerator(), &FirewallGenerator(),
       &LoadBalancerGenerator(),
       &ReportGenerator(),  // last: its overview shows what the others found
   };
