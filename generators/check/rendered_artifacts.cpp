@@ -639,14 +639,11 @@ void Prover::CompareSpnRenderings() {
   if (const std::string* runbook = File("kerberos/kerberos.ps1")) {
     // setspn-registered SPNs: a line naming the SPN and its account as literals. Enable-CsTopology
     // ones: the site's account assignment ('site:<site>' and the account on one line).
-    std::vector<std::vector<std::string>> lines;
-    std::istringstream in(*runbook);
-    std::string line;
-    while (std::getline(in, line)) lines.push_back(rendered::SingleQuotedLiterals(line));
+    std::vector<rendered::QuotedLine> lines = rendered::SingleQuotedLines(*runbook);
     auto has_line_with = [&](const std::string& a, const std::string& b) {
-      for (const std::vector<std::string>& literals : lines) {
+      for (const rendered::QuotedLine& quoted : lines) {
         bool first = false, second = false;
-        for (const std::string& l : literals) {
+        for (const std::string& l : quoted.literals) {
           first = first || ToLower(l) == ToLower(a);
           second = second || ToLower(l) == ToLower(b);
         }

@@ -64,6 +64,80 @@ std::vector<std::string> SingleQuotedLiterals(std::string_view line) {
   return literals;
 }
 
+namespace {
+
+// Length of the single quote at `at` (1 for ', 3 for a typographic one), 0 when none.
+size_t QuoteAt(std::string_view text, size_t at) {
+  if (text[at] == '\'') return 1;
+  if (at + 2 < text.size() && static_cast<unsigned char>(text[at]) == 0xE2 &&
+      static_cast<unsigned char>(text[at + 1]) == 0x80 &&
+      static_cast<unsigned char>(text[at + 2]) >= 0x98 &&
+      static_cast<unsigned char>(text[at + 2]) <= 0x9B)
+    return 3;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<QuotedLine> SingleQuotedLines(std::string_view script) {
+  std::vector<QuotedLine> lines;
+  QuotedLine current;
+  unsigned line = 1;
+  current.line = 1;
+  size_t i = 0;
+  auto end_line = [&] {
+    if (!current.literals.empty()) lines.push_back(std::move(current));
+    current = QuotedLine{};
+    current.line = line;
+  };
+  while (i < script.size()) {
+    char c = script[i];
+    if (c == '\n') {
+      ++line;
+      ++i;
+      end_line();
+      continue;
+    }
+    if (c == '#') {  // a comment to the end of the line
+      size_t end = script.find('\n', i);
+      i = end == std::string_view::npos ? script.size() : end;
+      continue;
+    }
+    if (c == '"') {  // double-quoted strings interpolate; the generators put no data in them
+      size_t end = script.find('"', i + 1);
+      if (end == std::string_view::npos) break;
+      for (size_t k = i; k < end; ++k) line += script[k] == '\n';
+      i = end + 1;
+      continue;
+    }
+    size_t quote = QuoteAt(script, i);
+    if (quote == 0) {
+      ++i;
+      continue;
+    }
+    std::string literal;
+    i += quote;
+    while (i < script.size()) {
+      size_t q = QuoteAt(script, i);
+      if (q != 0) {
+        size_t next = i + q < script.size() ? QuoteAt(script, i + q) : 0;
+        if (next == 0) {
+          i += q;
+          break;
+        }
+        literal.append(script.substr(i, q));  // a doubled quote is one literal quote
+        i += q + next;
+        continue;
+      }
+      line += script[i] == '\n';
+      literal += script[i++];
+    }
+    current.literals.push_back(std::move(literal));
+  }
+  end_line();
+  return lines;
+}
+
 bool ParseNginx(std::string_view text, std::vector<NginxDirective>& out, std::string& error,
                 unsigned& error_line) {
   std::vector<std::vector<NginxDirective>*> stack = {&out};

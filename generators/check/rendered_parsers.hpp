@@ -17,6 +17,15 @@ namespace lynctopo::rendered {
 // quote), in order.
 std::vector<std::string> SingleQuotedLiterals(std::string_view line);
 
+// A PowerShell script split into logical lines: a line break inside a single-quoted literal
+// (a site name may hold one) does not end the line. Each carries its literals, with the
+// typographic quotes U+2018..U+201B read as PowerShell reads them (as ').
+struct QuotedLine {
+  std::vector<std::string> literals;
+  unsigned line = 0;  // where it starts, 1-based
+};
+std::vector<QuotedLine> SingleQuotedLines(std::string_view script);
+
 // An nginx configuration as a tree of directives ("listen 443 ssl;", "server { ... }").
 struct NginxDirective {
   std::vector<std::string> words;  // name first; quotes removed

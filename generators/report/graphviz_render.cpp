@@ -1,7 +1,9 @@
 #include "generators/report/graphviz_render.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <unordered_map>
 #include <vector>
 
 #ifdef LYNCTOPO_HAVE_GRAPHVIZ
@@ -22,38 +24,91 @@ int CollectError(char* message) {
   return 0;
 }
 
-// Graphviz's SVG starts with an XML declaration, a DOCTYPE and a generator comment naming its
-// version: none belongs inside an HTML page, and the version would make output depend on it.
-//
-// Graphviz writes the top-level clusters (one self-contained <g id="clustN"> block each, all
-// before the nodes) in an order that follows heap addresses, so it changes from run to run;
-// their ids follow declaration order. Sorting that run of blocks by N makes the SVG byte-stable.
-std::string SortClusters(const std::string& svg) {
-  const std::string open = "<g id=\"clust";
-  size_t first = svg.find(open);
-  if (first == std::string::npos) return svg;
-  std::vector<std::pair<long, std::string>> blocks;
-  size_t at = first;
-  while (svg.compare(at, open.size(), open) == 0) {
-    size_t end = svg.find("</g>\n", at);
-    if (end == std::string::npos) return svg;
-    end += 5;
-    blocks.emplace_back(std::strtol(svg.c_str() + at + open.size(), nullptr, 10),
-                        svg.substr(at, end - at));
-    at = end;
-  }
-  std::stable_sort(blocks.begin(), blocks.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string out = svg.substr(0, first);
-  for (const auto& block : blocks) out += block.second;
-  out += svg.substr(at);
-  return out;
+// Graphviz's default ID discipline uses the address of an object's interned name as its ID,
+// and keeps subgraphs ordered by ID, so the order dot lays clusters out in followed heap
+// addresses: the same DOT could render a few points taller in one run than in another. This
+// discipline numbers names in the order they are first seen, so layout follows the DOT text.
+// Even IDs are named objects, odd ones anonymous, as in the default discipline.
+struct SequentialIds {
+  std::unordered_map<std::string, IDTYPE> ids;
+  std::deque<std::string> names;  // names[k] is the name of ID 2k + 2; stable addresses
+  IDTYPE next_anonymous = 1;
+};
+
+void* IdsOpen(Agraph_t*, Agdisc_t*) {
+  return new SequentialIds;
 }
 
+long IdsMap(void* state, int, char* str, IDTYPE* id, int create) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  if (str == nullptr) {
+    *id = ids->next_anonymous;
+    ids->next_anonymous += 2;
+    return 1;
+  }
+  auto found = ids->ids.find(str);
+  if (found != ids->ids.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (!create) return 0;
+  ids->names.emplace_back(str);
+  *id = 2 * ids->names.size();
+  ids->ids.emplace(ids->names.back(), *id);
+  return 1;
+}
+
+long IdsAlloc(void*, int, IDTYPE) {
+  return 0;
+}  // no caller-chosen IDs
+void IdsFree(void*, int, IDTYPE) {}  // names live as long as the graph
+char* IdsPrint(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > ids->names.size()) return nullptr;
+  return ids->names[id / 2 - 1].data();
+}
+void IdsClose(void* state) {
+  delete static_cast<SequentialIds*>(state);
+}
+void IdsRegister(void*, int, void*) {}
+
+Agiddisc_t kSequentialIdDisc = {IdsOpen,  IdsMap,   IdsAlloc,   IdsFree,
+                                IdsPrint, IdsClose, IdsRegister};
+
+// Reads the DOT text from memory a line at a time, as agmemread does.
+struct TextReader {
+  std::string_view text;
+  size_t at = 0;
+};
+
+int ReadText(void* chan, char* buf, int size) {
+  auto* reader = static_cast<TextReader*>(chan);
+  if (size <= 0 || reader->at >= reader->text.size()) return 0;
+  std::string_view rest = reader->text.substr(reader->at);
+  size_t line = rest.find('\n');
+  size_t n =
+      std::min(line == std::string_view::npos ? rest.size() : line + 1, static_cast<size_t>(size));
+  std::memcpy(buf, rest.data(), n);
+  reader->at += n;
+  return static_cast<int>(n);
+}
+
+Agiodisc_t kTextIoDisc = {ReadText, nullptr, nullptr};
+
+Agraph_t* ReadDot(std::string_view dot) {
+  kTextIoDisc.putstr = AgIoDisc.putstr;
+  kTextIoDisc.flush = AgIoDisc.flush;
+  Agdisc_t disc = {&AgMemDisc, &kSequentialIdDisc, &kTextIoDisc};
+  TextReader reader{dot, 0};
+  return agread(&reader, &disc);
+}
+
+// Graphviz's SVG starts with an XML declaration, a DOCTYPE and a generator comment naming its
+// version: none belongs inside an HTML page, and the version would make output depend on it.
 std::string InlineSvg(std::string svg) {
   size_t start = svg.find("<svg");
-  if (start == std::string::npos) return SortClusters(svg);
-  return SortClusters(svg.substr(start));
+  if (start == std::string::npos) return svg;
+  return svg.substr(start);
 }
 
 }  // namespace
@@ -68,8 +123,7 @@ std::optional<std::string> RenderDotToSvg(std::string_view dot, std::string* err
   agseterrf(CollectError);
   agseterr(AGERR);  // warnings (label sizes, fonts) are not failures
   GVC_t* gvc = gvContext();
-  std::string text(dot);
-  Agraph_t* graph = agmemread(text.c_str());
+  Agraph_t* graph = ReadDot(dot);
   std::optional<std::string> result;
   if (graph == nullptr) {
     *error = "Graphviz could not read the diagram: " + errors;

@@ -86,7 +86,14 @@ check ejected "${files[@]}"
 cp -r "$work/ejected" "$work/mutated"
 sed -i "s/-Identity {{{identity_ps}}} -Account/-Identity 'site:{{site_comment}}' -Account/" \
   "$work/mutated/kerberos/runbook.ps1.mustache"
-generate "$SOURCE_DIR/tests/integration/data/hostile-names.json" "$work/mutated-out" --templates "$work/mutated" --only kerberos
+# lynctopo's own proof of the rendered files refuses it first (LT4256)...
+if "$LYNCTOPO" generate "$SOURCE_DIR/tests/integration/data/hostile-names.json" --out "$work/mutated-out" \
+    --templates "$work/mutated" --only kerberos >"$work/gen.txt" 2>&1; then
+  fail "generate accepted a runbook that loses a site assignment"
+fi
+grep -q 'LT4256' "$work/gen.txt" || { cat "$work/gen.txt"; fail "no LT4256 for the unquoted site"; }
+# ...and the parser catches it when the proof is overridden.
+generate "$SOURCE_DIR/tests/integration/data/hostile-names.json" "$work/mutated-out" --templates "$work/mutated" --only kerberos --allow-inconsistent
 if node "$checker/pscheck.mjs" "${literals[@]}" "$work/mutated-out/kerberos/kerberos.ps1" >"$work/check.txt" 2>&1; then
   fail "an unquoted site name was not caught"
 fi

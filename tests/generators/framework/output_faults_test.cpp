@@ -228,7 +228,7 @@ TEST_CASE("Links inside --out are never followed", "[generators][writer][links]"
   }
 }
 
-TEST_CASE("-o replaces regular files only", "[generators][writer][links]") {
+TEST_CASE("output option replaces regular files only", "[generators][writer][links]") {
   ScratchDir work;
   SECTION("a regular file is replaced, keeping its mode") {
     WriteFile(work / "plan.txt", "old");
