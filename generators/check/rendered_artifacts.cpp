@@ -689,7 +689,8 @@ void Prover::RunRuleTable() {
   RunConsistencyCheck(artifacts, found);
   for (const Diagnostic& d : found.items()) {
     std::string file = d.file.empty() ? ModelFileOf(d.code) : d.file;
-    diagnostics_.Error(d.code, file.empty() ? root_ : Shown(file), d.loc, d.message);
+    // A rule's warning (an address the topology does not give) stays a warning.
+    diagnostics_.Report({d.code, d.severity, file.empty() ? root_ : Shown(file), d.loc, d.message});
   }
 }
 

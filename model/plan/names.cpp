@@ -168,9 +168,16 @@ void AddPublishedName(DeriveContext& ctx, const Fqdn& fqdn, NameRole role, const
   name.target = TargetKind::kReverseProxy;
   size_t proxy = ctx.PublishingProxyIndex(owner);
   if (proxy == kNone) {
-    // Nothing can answer for it on the Internet: leave it out (LT2001) rather than plan a name
-    // no DNS record or proxy rule can serve. Pools keep their external_web_fqdn.
-    ctx.unpublished.push_back(fqdn.str());
+    // A pool's external web FQDN is part of the topology and goes on the pool's certificate,
+    // so it stays a name of the plan, its public address unknown (LT2005) until an overlay
+    // names the reverse proxy. The other published names (lyncdiscover, simple URLs, Office
+    // Web Apps) exist only through a proxy: left out (LT2001) rather than planned with nothing
+    // to answer for them.
+    if (role != NameRole::kExternalWeb) {
+      ctx.unpublished.push_back(fqdn.str());
+      return;
+    }
+    AddName(ctx, std::move(name));
     return;
   }
   name.proxy = ctx.plan.proxies[proxy].name;

@@ -119,15 +119,20 @@ TEST_CASE("Plan: DNS load-balanced Front End pool with an internal web override 
         Addresses{"10.10.10.1", "10.10.10.2", "10.10.10.3", "10.10.10.4"});
   // Inside, a Front End pool's external web name has no record (docs/domain-calls.md).
   CHECK_FALSE(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kInternal));
-  // No reverse proxy anywhere: one warning, and the unpublished external names are left out
-  // (the pool keeps its external web FQDN for certificates).
+  // No reverse proxy anywhere: one warning, and the unpublished external names are left out,
+  // but the external web FQDN, which the pool's certificate carries: it stays, address unknown.
   CHECK(HasCode(diagnostics, "LT2001"));
-  CHECK_FALSE(FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kExternal));
+  CHECK(HasCode(diagnostics, "LT2005"));
+  const PlannedName* webext =
+      FindName(plan, "webext.contoso.com", NameRole::kExternalWeb, View::kExternal);
+  REQUIRE(webext);
+  CHECK(webext->address_unknown);
+  CHECK(webext->proxy.empty());
   CHECK_FALSE(FindName(plan, "meet.contoso.com", NameRole::kMeet, View::kExternal));
   CHECK_FALSE(FindName(plan, "lyncdiscover.contoso.com", NameRole::kLyncDiscover, View::kExternal));
   CHECK(plan.pools[0].external_web_fqdn.str() == "webext.contoso.com");
   CHECK_FALSE(FindEndpoint(plan, "webext.contoso.com", 443, View::kExternal));
-  for (const PlannedName& name : plan.names) CHECK_FALSE(name.addresses.empty());
+  for (const PlannedName& name : plan.names) CHECK(name.addresses.empty() == (&name == webext));
 }
 
 TEST_CASE("Plan: hardware load-balanced pool resolves to its VIPs", "[plan]") {
