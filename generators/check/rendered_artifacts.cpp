@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
+#include <iterator>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -16,7 +16,9 @@
 
 #include "generators/certificates/certificate_model.hpp"
 #include "generators/check/check.hpp"
+#include "generators/check/rendered_certificates.hpp"
 #include "generators/check/rendered_parsers.hpp"
+#include "generators/check/rendered_proxy.hpp"
 #include "generators/dns/dns_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 #include "generators/proxy/proxy_model.hpp"
@@ -31,7 +33,7 @@ namespace {
 using rendered::CsvRow;
 using rendered::IniEntry;
 using rendered::LdifRecord;
-using rendered::NginxDirective;
+using rendered::ServedRoute;
 
 // Where a parsed fact was read.
 struct Origin {
@@ -68,8 +70,11 @@ class Prover {
   void CompareDnsRenderings();
   void ReadCertificates();
   void CompareOpensslConfigs();
+  void CompareCertificateTables();
   void ReadProxyRules();
-  void CompareNginxConfigs();
+  void CompareProxyConfigs();
+  void CompareServedRoutes(const PlannedProxy& proxy, const std::string& path,
+                           const std::vector<ServedRoute>& routes);
   void ReadKerberos();
   void CompareSpnRenderings();
   void RunRuleTable();
@@ -420,6 +425,141 @@ void Prover::CompareOpensslConfigs() {
   }
 }
 
+// certificates.csv must list every certificate of certificates.json as it is (subject, SANs,
+// where it is installed), and request-certificates.ps1 must request each one the Lync servers
+// request (all but the reverse proxies') on each server it is installed on, with its names.
+void Prover::CompareCertificateTables() {
+  if (!certificates_) return;
+  auto sorted_lower = [](const std::vector<std::string>& items) {
+    std::vector<std::string> out;
+    for (const std::string& item : items) out.push_back(Lower(item));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  auto list = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) {
+      if (!text.empty()) text += ", ";
+      text += item;
+    }
+    return text;
+  };
+  // "lacks a, b; adds c": how sorted `have` differs from sorted `want`.
+  auto difference = [&](const std::vector<std::string>& have,
+                        const std::vector<std::string>& want) {
+    std::vector<std::string> lacks, adds;
+    std::set_difference(want.begin(), want.end(), have.begin(), have.end(),
+                        std::back_inserter(lacks));
+    std::set_difference(have.begin(), have.end(), want.begin(), want.end(),
+                        std::back_inserter(adds));
+    std::string text;
+    if (!lacks.empty()) text += "lacks " + list(lacks);
+    if (!adds.empty()) {
+      text += text.empty() ? "adds " : "; adds ";
+      text += list(adds);
+    }
+    return text;
+  };
+  const std::string csv_path = "certificates/certificates.csv";
+  if (const std::string* csv = File(csv_path)) {
+    std::vector<rendered::CertificateMention> rows;
+    std::string error;
+    if (!rendered::CsvCertificates(*csv, rows, error)) {
+      Report("LT4251", {csv_path, 1, ""}, "does not parse: " + error);
+    } else {
+      std::map<std::string, const rendered::CertificateMention*> by_id;
+      for (const rendered::CertificateMention& row : rows) by_id.emplace(row.id, &row);
+      std::set<std::string> planned;
+      for (const PlannedCertificate& cert : certificates_->certificates) {
+        planned.insert(cert.id);
+        auto found = by_id.find(cert.id);
+        if (found == by_id.end()) {
+          Report("LT4257", {csv_path, 0, ""}, fmt::format("has no row for {}", cert.id));
+          continue;
+        }
+        const rendered::CertificateMention& row = *found->second;
+        if (row.subject != Lower(cert.subject))
+          Report("LT4257", {csv_path, row.line, ""},
+                 fmt::format("gives {} subject '{}', certificates.json '{}'", cert.id, row.subject,
+                             cert.subject));
+        auto joined = [](const std::vector<std::string>& items) {
+          std::string text;
+          for (const std::string& item : items) {
+            if (!text.empty()) text += ';';
+            text += Lower(item);
+          }
+          return text;
+        };
+        if (row.sans_field != joined(cert.sans))
+          Report("LT4257", {csv_path, row.line, ""},
+                 fmt::format("{}: SANs differ from certificates.json ({})", cert.id,
+                             difference(row.names, sorted_lower(cert.sans))));
+        if (row.install_on_field != joined(cert.install_on))
+          Report("LT4257", {csv_path, row.line, ""},
+                 fmt::format("{}: install_on differs from certificates.json ({})", cert.id,
+                             difference(row.hosts, sorted_lower(cert.install_on))));
+      }
+      for (const rendered::CertificateMention& row : rows) {
+        if (!planned.count(row.id))
+          Report("LT4257", {csv_path, row.line, ""},
+                 fmt::format("lists {}, which certificates.json does not plan", row.id));
+      }
+    }
+  }
+  const std::string script_path = "certificates/request-certificates.ps1";
+  const std::string* script = File(script_path);
+  if (!script) return;
+  std::map<std::string, std::vector<rendered::CertificateMention>> steps;  // by id
+  for (rendered::CertificateMention& step : rendered::ScriptCertificateSteps(*script))
+    steps[step.id].push_back(std::move(step));
+  for (const PlannedCertificate& cert : certificates_->certificates) {
+    if (cert.role == CertificateRole::kReverseProxy) continue;  // not a Lync server's
+    std::vector<std::string> names = cert.sans;
+    if (!cert.subject.empty()) names.push_back(cert.subject);
+    names = sorted_lower(names);
+    const std::vector<std::string> hosts = sorted_lower(cert.install_on);
+    const std::vector<rendered::CertificateMention>& mine = steps[cert.id];
+    // Obtained (requested, or imported from the server that requested it) on each server; a
+    // globally assigned one (OAuth) once, on any of them.
+    bool global = std::any_of(mine.begin(), mine.end(),
+                              [](const rendered::CertificateMention& s) { return s.global; });
+    auto obtained_on = [&](const std::string& host) {
+      return std::any_of(mine.begin(), mine.end(), [&](const rendered::CertificateMention& s) {
+        return s.step != "Set" && !s.hosts.empty() && s.hosts[0] == host;
+      });
+    };
+    size_t obtained = std::count_if(hosts.begin(), hosts.end(), obtained_on);
+    for (const std::string& host : hosts) {
+      if (obtained_on(host) || (global && obtained > 0)) continue;
+      Report("LT4257", {script_path, 0, ""},
+             fmt::format("never requests or imports {} on {}", cert.id, host));
+    }
+    for (const rendered::CertificateMention& s : mine) {
+      std::string host = s.hosts.empty() ? "" : s.hosts[0];
+      if (!std::binary_search(hosts.begin(), hosts.end(), host)) {
+        Report("LT4257", {script_path, s.line, ""},
+               fmt::format("{}s {} on {}, where certificates.json does not install it",
+                           Lower(s.step), cert.id, host.empty() ? "every computer" : host));
+      } else if (s.subject != Lower(cert.subject)) {
+        Report("LT4257", {script_path, s.line, ""},
+               fmt::format("{}s {} with subject '{}', certificates.json plans '{}'", Lower(s.step),
+                           cert.id, s.subject, cert.subject));
+      } else if (s.names != names) {
+        Report("LT4257", {script_path, s.line, ""},
+               fmt::format("{}s {} on {}: names differ from certificates.json ({})", Lower(s.step),
+                           cert.id, host, difference(s.names, names)));
+      }
+    }
+    steps.erase(cert.id);
+  }
+  for (const auto& [id, mine] : steps) {
+    for (const rendered::CertificateMention& s : mine)
+      Report("LT4257", {script_path, s.line, ""},
+             fmt::format("{}s {}, which certificates.json does not plan", Lower(s.step), id));
+  }
+}
+
 // ---- Proxy: rules.json is the model; each nginx configuration must route the same rules.
 
 void Prover::ReadProxyRules() {
@@ -479,109 +619,71 @@ void Prover::ReadProxyRules() {
   }
 }
 
-void Prover::CompareNginxConfigs() {
+void Prover::CompareProxyConfigs() {
   if (!proxy_) return;
+  using Reader = bool (*)(std::string_view, std::vector<ServedRoute>&, std::string&, unsigned&);
+  const std::pair<const char*, Reader> products[] = {
+      {"nginx.conf", rendered::NginxRoutes},
+      {"haproxy.cfg", rendered::HaproxyRoutes},
+      {"arr-applicationHost.xml", rendered::ArrRoutes},
+  };
   for (const PlannedProxy& proxy : plan_.proxies) {
-    std::string path = "proxy/" + proxy.name + "/nginx.conf";
-    const std::string* text = File(path);
-    if (!text) continue;  // another product
-    std::vector<NginxDirective> tree;
-    std::string error;
-    unsigned error_line = 0;
-    if (!rendered::ParseNginx(*text, tree, error, error_line)) {
-      Report("LT4251", {path, error_line, ""}, "nginx configuration does not parse: " + error);
-      continue;
-    }
-    // upstream name -> "host:port"; server blocks -> (host, port, upstream, certificate).
-    std::map<std::string, std::string> upstreams;
-    struct Route {
-      std::string host, upstream;
-      int port = 0;
-      unsigned line = 0;
-    };
-    std::vector<Route> routes;
-    std::function<void(const std::vector<NginxDirective>&)> walk =
-        [&](const std::vector<NginxDirective>& block) {
-          for (const NginxDirective& d : block) {
-            if (d.words.size() == 2 && d.words[0] == "upstream") {
-              for (const NginxDirective& s : d.block) {
-                if (s.words.size() >= 2 && s.words[0] == "server")
-                  upstreams[d.words[1]] = s.words[1];
-              }
-            } else if (d.words.size() == 1 && d.words[0] == "server") {
-              // Listen ports are options (proxy.listen_https / listen_http), so a block is matched
-              // to rules by TLS or plain, not by port number.
-              int port = 0;
-              std::vector<std::string> hosts;
-              std::string upstream;
-              std::function<void(const std::vector<NginxDirective>&)> inner =
-                  [&](const std::vector<NginxDirective>& b) {
-                    for (const NginxDirective& x : b) {
-                      if (x.words.size() >= 2 && x.words[0] == "listen") {
-                        port = std::find(x.words.begin(), x.words.end(), "ssl") != x.words.end();
-                      }
-                      if (x.words[0] == "server_name") {
-                        hosts.assign(x.words.begin() + 1, x.words.end());
-                      }
-                      if (x.words.size() >= 2 && x.words[0] == "proxy_pass") {
-                        std::string target = x.words[1];
-                        size_t scheme = target.find("://");
-                        if (scheme != std::string::npos) target = target.substr(scheme + 3);
-                        upstream = target.substr(0, target.find('/'));
-                      }
-                      inner(x.block);
-                    }
-                  };
-              inner(d.block);
-              for (const std::string& host : hosts)
-                routes.push_back({Lower(host), upstream, port, d.line});
-            } else {
-              walk(d.block);
-            }
-          }
-        };
-    walk(tree);
-    std::map<std::pair<std::string, int>, std::pair<std::string, unsigned>> served;  // -> backend
-    for (const Route& route : routes) {
-      auto up = upstreams.find(route.upstream);
-      served[{route.host, route.port}] = {up == upstreams.end() ? route.upstream : up->second,
-                                          route.line};
-    }
-    auto scheme = [](int tls) { return tls ? "https" : "http"; };
-    // Backend ports (proxy.backend_port.*) and addresses (proxy.backend_address.*) are
-    // generator options the folder does not record: the backend host is compared, unless it
-    // was replaced by an address.
-    auto host_of = [](const std::string& backend) {
-      std::string host = backend.substr(0, backend.rfind(':'));
-      if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
-      return host;
-    };
-    auto overridden = [&](const std::string& backend) {
-      std::string host = host_of(backend);
-      return IsIpv4(host) || IsIpv6(host);
-    };
-    std::set<std::pair<std::string, int>> ruled;
-    for (const ProxyRule& rule : proxy_->RulesOf(proxy.name)) {
-      std::pair<std::string, int> key{rule.public_host.str(), rule.listen_tls ? 1 : 0};
-      ruled.insert(key);
-      auto found = served.find(key);
-      if (found == served.end()) {
-        Report("LT4254", {path, 0, ""},
-               fmt::format("no server block serves {}://{}, which rules.json publishes through {}",
-                           scheme(key.second), key.first, proxy.name));
-      } else if (host_of(found->second.first) != rule.backend_host &&
-                 !overridden(found->second.first)) {
-        Report("LT4254", {path, found->second.second, ""},
-               fmt::format("{}://{} is routed to {}, rules.json says {}", scheme(key.second),
-                           key.first, found->second.first, rule.backend_host));
+    for (const auto& [file, reader] : products) {
+      std::string path = "proxy/" + proxy.name + "/" + file;
+      const std::string* text = File(path);
+      if (!text) continue;  // another product
+      std::vector<ServedRoute> routes;
+      std::string error;
+      unsigned error_line = 0;
+      if (!reader(*text, routes, error, error_line)) {
+        Report("LT4251", {path, error_line, ""}, "does not parse: " + error);
+        continue;
       }
+      CompareServedRoutes(proxy, path, routes);
     }
-    for (const auto& [key, backend] : served) {
-      if (ruled.count(key)) continue;
-      Report("LT4254", {path, backend.second, ""},
-             fmt::format("serves {}://{}, which rules.json does not publish through {}",
+  }
+}
+
+void Prover::CompareServedRoutes(const PlannedProxy& proxy, const std::string& path,
+                                 const std::vector<ServedRoute>& routes) {
+  // (host, TLS) -> backend and the line routing it.
+  std::map<std::pair<std::string, int>, std::pair<std::string, unsigned>> served;
+  for (const ServedRoute& route : routes)
+    served[{route.host, route.tls ? 1 : 0}] = {route.backend, route.line};
+  auto scheme = [](int tls) { return tls ? "https" : "http"; };
+  // Backend ports (proxy.backend_port.*) and addresses (proxy.backend_address.*) are
+  // generator options the folder does not record: the backend host is compared, unless it
+  // was replaced by an address.
+  auto host_of = [](const std::string& backend) {
+    std::string host = backend.substr(0, backend.rfind(':'));
+    if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
+    return host;
+  };
+  auto overridden = [&](const std::string& backend) {
+    std::string host = host_of(backend);
+    return IsIpv4(host) || IsIpv6(host);
+  };
+  std::set<std::pair<std::string, int>> ruled;
+  for (const ProxyRule& rule : proxy_->RulesOf(proxy.name)) {
+    std::pair<std::string, int> key{rule.public_host.str(), rule.listen_tls ? 1 : 0};
+    ruled.insert(key);
+    auto found = served.find(key);
+    if (found == served.end()) {
+      Report("LT4254", {path, 0, ""},
+             fmt::format("does not serve {}://{}, which rules.json publishes through {}",
                          scheme(key.second), key.first, proxy.name));
+    } else if (host_of(found->second.first) != rule.backend_host &&
+               !overridden(found->second.first)) {
+      Report("LT4254", {path, found->second.second, ""},
+             fmt::format("{}://{} is routed to {}, rules.json says {}", scheme(key.second),
+                         key.first, found->second.first, rule.backend_host));
     }
+  }
+  for (const auto& [key, backend] : served) {
+    if (ruled.count(key)) continue;
+    Report("LT4254", {path, backend.second, ""},
+           fmt::format("serves {}://{}, which rules.json does not publish through {}",
+                       scheme(key.second), key.first, proxy.name));
   }
 }
 
@@ -699,8 +801,9 @@ void Prover::Run() {
   CompareDnsRenderings();
   ReadCertificates();
   CompareOpensslConfigs();
+  CompareCertificateTables();
   ReadProxyRules();
-  CompareNginxConfigs();
+  CompareProxyConfigs();
   ReadKerberos();
   CompareSpnRenderings();
   RunRuleTable();

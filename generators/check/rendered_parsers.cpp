@@ -86,7 +86,10 @@ std::vector<QuotedLine> SingleQuotedLines(std::string_view script) {
   current.line = 1;
   size_t i = 0;
   auto end_line = [&] {
-    if (!current.literals.empty()) lines.push_back(std::move(current));
+    if (!current.literals.empty()) {
+      if (!current.code.empty() && current.code.back() == '\r') current.code.pop_back();
+      lines.push_back(std::move(current));
+    }
     current = QuotedLine{};
     current.line = line;
   };
@@ -107,14 +110,16 @@ std::vector<QuotedLine> SingleQuotedLines(std::string_view script) {
       size_t end = script.find('"', i + 1);
       if (end == std::string_view::npos) break;
       for (size_t k = i; k < end; ++k) line += script[k] == '\n';
+      current.code.append(script.substr(i, end + 1 - i));
       i = end + 1;
       continue;
     }
     size_t quote = QuoteAt(script, i);
     if (quote == 0) {
-      ++i;
+      current.code += script[i++];
       continue;
     }
+    current.code += "''";
     std::string literal;
     i += quote;
     while (i < script.size()) {

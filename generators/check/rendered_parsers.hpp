@@ -22,6 +22,7 @@ std::vector<std::string> SingleQuotedLiterals(std::string_view line);
 // typographic quotes U+2018..U+201B read as PowerShell reads them (as ').
 struct QuotedLine {
   std::vector<std::string> literals;
+  std::string code;   // the line with each literal as '' and comments removed
   unsigned line = 0;  // where it starts, 1-based
 };
 std::vector<QuotedLine> SingleQuotedLines(std::string_view script);

@@ -31,7 +31,8 @@ expect_rc 1 "$LYNCTOPO" check "$example" --artifacts "$work/no-such-folder"
 grep -q 'LT4250' "$work/err.txt" || fail "a missing folder is not LT4250"
 
 # A generated folder as written: consistent.
-expect_rc 0 "$LYNCTOPO" generate "$example" --out "$work/out"
+# Every proxy product, so the HAProxy and ARR configurations are read back too.
+expect_rc 0 "$LYNCTOPO" generate "$example" --out "$work/out" --set proxy.all_products=true
 expect_rc 0 "$LYNCTOPO" check "$example" --artifacts "$work/out"
 
 # One hand edit per row: file, sed expression, the code it must raise, the file:line prefix (or
@@ -54,6 +55,16 @@ mutations=(
   "kerberos/spns.ldif|s/CN=kerbemea/CN=kerbother/|LT4255|kerberos/spns.ldif:"
   "kerberos/kerberos.ps1|/Set-PlannedSpn -Spn 'HTTP\/webint01/d|LT4256|kerberos/kerberos.ps1:"
   "kerberos/kerberos.ps1|/-Identity 'site:Dublin'/d|LT4256|kerberos/kerberos.ps1:"
+  "proxy/rp-dublin/haproxy.cfg|/use_backend bk_webext02_contoso_com_8080 /d|LT4254|proxy/rp-dublin/haproxy.cfg:"
+  "proxy/rp-dublin/haproxy.cfg|s/server bk_webext02_contoso_com_8080 webext02.contoso.com:8080/server bk_webext02_contoso_com_8080 pool02.contoso.local:8080/|LT4254|proxy/rp-dublin/haproxy.cfg:32:1:"
+  "proxy/rp-dublin/haproxy.cfg|s/use_backend bk_webext02_contoso_com_8080 /use_backend bk_missing /|LT4251|proxy/rp-dublin/haproxy.cfg:32:1:"
+  "proxy/rp-redmond/arr-applicationHost.xml|11s/dirext.contoso.com/pool01.contoso.local/|LT4254|proxy/rp-redmond/arr-applicationHost.xml:95:1:"
+  "proxy/rp-redmond/arr-applicationHost.xml|s/\^meet\\\\.fabrikam\\\\.com\\$/^meet2\\\\.fabrikam\\\\.com$/|LT4254|proxy/rp-redmond/arr-applicationHost.xml:"
+  "proxy/rp-redmond/arr-applicationHost.xml|s/<\/webFarms>/<\/webFarm>/|LT4251|proxy/rp-redmond/arr-applicationHost.xml:"
+  "certificates/certificates.csv|3s/;webext01.contoso.com;/;/|LT4257|certificates/certificates.csv:3:1:"
+  "certificates/certificates.csv|/^fe05.contoso.local-default/d|LT4257|certificates/certificates.csv:"
+  "certificates/request-certificates.ps1|s/'webext01.contoso.com', 'webint01.contoso.local') -Offline/'webint01.contoso.local') -Offline/|LT4257|certificates/request-certificates.ps1:180:1:"
+  "certificates/request-certificates.ps1|/Import-PlannedCertificate -Id 'edgepool.contoso.local-external'/d|LT4257|certificates/request-certificates.ps1:"
   "kerberos/plan.json|s/\"spn\": \"HTTP\/pool02.contoso.local\"/\"spn\": \"HTTP\/pool99.contoso.local\"/|LT8101|kerberos/plan.json:"
 )
 for row in "${mutations[@]}"; do

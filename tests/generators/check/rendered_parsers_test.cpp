@@ -32,8 +32,7 @@ TEST_CASE("PowerShell lines: doubled and typographic quotes read back as they we
 
 TEST_CASE("PowerShell lines: double-quoted strings and comments hold no literals",
           "[check][rendered]") {
-  std::vector<QuotedLine> lines =
-      SingleQuotedLines("Write-Host \"it's\nfine\"\n'x' # 'y'\n");
+  std::vector<QuotedLine> lines = SingleQuotedLines("Write-Host \"it's\nfine\"\n'x' # 'y'\n");
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].line == 3);
   CHECK(lines[0].literals == std::vector<std::string>{"x"});

@@ -1,0 +1,113 @@
+#include "generators/check/rendered_certificates.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <sstream>
+
+#include "generators/check/rendered_parsers.hpp"
+
+namespace lynctopo::rendered {
+
+namespace {
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::vector<std::string> SortedList(const std::string& field) {
+  std::vector<std::string> items;
+  std::istringstream in(field);
+  std::string item;
+  while (std::getline(in, item, ';')) {
+    if (!item.empty()) items.push_back(Lower(item));
+  }
+  std::sort(items.begin(), items.end());
+  return items;
+}
+
+// Position of the literal following `-Flag ` in a line's code, counting literals before it.
+int LiteralIndexAfter(const std::string& code, std::string_view flag) {
+  size_t at = code.find(flag);
+  if (at == std::string::npos) return -1;
+  int index = 0;
+  for (size_t i = code.find("''"); i != std::string::npos && i < at; i = code.find("''", i + 2))
+    ++index;
+  return index;
+}
+
+}  // namespace
+
+bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
+                     std::string& error) {
+  std::vector<CsvRow> rows = ParseCsv(csv);
+  if (rows.empty()) {
+    error = "no header row";
+    return false;
+  }
+  std::map<std::string, size_t> column;
+  for (size_t i = 0; i < rows[0].fields.size(); ++i) column[rows[0].fields[i]] = i;
+  for (const char* name : {"id", "subject", "sans", "install_on"}) {
+    if (!column.count(name)) {
+      error = std::string("no '") + name + "' column";
+      return false;
+    }
+  }
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const std::vector<std::string>& f = rows[r].fields;
+    if (f.size() == 1 && f[0].empty()) continue;  // a trailing empty line
+    auto field = [&](const char* name) {
+      size_t i = column[name];
+      return i < f.size() ? f[i] : std::string();
+    };
+    out.push_back({field("id"), Lower(field("subject")), SortedList(field("sans")),
+                   SortedList(field("install_on")), rows[r].line, "", false, Lower(field("sans")),
+                   Lower(field("install_on"))});
+  }
+  return true;
+}
+
+std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) {
+  std::vector<CertificateMention> requests;
+  std::string computer;
+  for (const QuotedLine& line : SingleQuotedLines(script)) {
+    const std::string& code = line.code;
+    size_t start = code.find_first_not_of(" \t");
+    if (start == std::string::npos) continue;
+    std::string_view statement(code.c_str() + start);
+    if (statement.starts_with("if ($ComputerFqdn -eq ''")) {
+      computer = Lower(line.literals[0]);
+      continue;
+    }
+    std::string step;
+    for (const char* verb : {"Request", "Import", "Set"}) {
+      if (statement.starts_with(std::string(verb) + "-PlannedCertificate ")) step = verb;
+    }
+    if (step.empty()) continue;
+    int id = LiteralIndexAfter(code, "-Id ''");
+    int subject = LiteralIndexAfter(code, "-Subject ''");
+    int names = LiteralIndexAfter(code, "-Names @(");
+    if (id < 0 || subject < 0 || names < 0) continue;
+    size_t names_end = code.find(')', code.find("-Names @("));
+    // The -Names array's literals run from its first to the one before ')'.
+    int count = 0;
+    for (size_t i = code.find("''", code.find("-Names @("));
+         i != std::string::npos && i < names_end; i = code.find("''", i + 2))
+      ++count;
+    CertificateMention request;
+    request.id = line.literals[id];
+    request.subject = Lower(line.literals[subject]);
+    for (int i = names; i < names + count && i < static_cast<int>(line.literals.size()); ++i)
+      request.names.push_back(Lower(line.literals[i]));
+    std::sort(request.names.begin(), request.names.end());
+    if (!computer.empty()) request.hosts.push_back(computer);
+    request.step = step;
+    request.global = code.find("-Global $true") != std::string::npos;
+    request.line = line.line;
+    requests.push_back(std::move(request));
+  }
+  return requests;
+}
+
+}  // namespace lynctopo::rendered

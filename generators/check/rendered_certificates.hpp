@@ -1,0 +1,38 @@
+#pragma once
+
+// Readers of the certificate artifacts the proof reads back besides certificates.json and the
+// OpenSSL configurations: the certificates.csv table and the requests that
+// request-certificates.ps1 makes. Each returns what the file says, with its line.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lynctopo::rendered {
+
+struct CertificateMention {
+  std::string id;
+  std::string subject;
+  std::vector<std::string> names;  // SANs, sorted, lower-case
+  std::vector<std::string> hosts;  // where it is installed / requested, sorted, lower-case
+  unsigned line = 0;
+  // request-certificates.ps1 only: which step ("Request", "Import" or "Set"), and whether the
+  // assignment is global (one certificate for every Front End, as OAuth's).
+  std::string step;
+  bool global = false;
+  // certificates.csv only: the sans and install_on fields as written (';'-joined, in order),
+  // since a free-text proxy name may itself hold a ';'.
+  std::string sans_field, install_on_field;
+};
+
+// One per row of certificates.csv (columns found by the header: id, subject, sans,
+// install_on; lists separated by ';'). False with `error` when a column is missing.
+bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
+                     std::string& error);
+
+// One per `Request-PlannedCertificate`, `Import-PlannedCertificate` or `Set-PlannedCertificate`
+// call (`-Id '…' -Subject '…' -Names @('…', …)`) of request-certificates.ps1, with the computer
+// of the `if ($ComputerFqdn -eq '…')` block it is in as its only host.
+std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script);
+
+}  // namespace lynctopo::rendered
