@@ -44,14 +44,18 @@ RANDOM=16  # the same kill points on every run of the test
 for ((i = 1; i <= runs; i++)); do
   rm -rf out .out.lynctopo-*
   cp -a ref-old out
-  # Half the kills anywhere, half in the last 40% of the run, where the tree is staged.
-  if ((i % 2)); then
-    delay_ms=$(( RANDOM % (duration_ms + 1) ))
-  else
-    delay_ms=$(( duration_ms * 6 / 10 + RANDOM % (duration_ms * 4 / 10 + 1) ))
-  fi
+  # Half the kills at a random time of the run; half once the stage folder exists (watched,
+  # not timed: on a loaded machine the run's phases stretch), a random moment after it appears.
+  delay_ms=$(( RANDOM % (duration_ms + 1) ))
   "$LYNCTOPO" generate new.tbxml --overlay new.json --out out >/dev/null 2>&1 &
   pid=$!
+  if ((i % 2)); then
+    when="after ${delay_ms} ms"
+  else
+    delay_ms=$(( RANDOM % (duration_ms / 4 + 1) ))
+    while kill -0 "$pid" 2>/dev/null && ! compgen -G '.out.lynctopo-*' >/dev/null; do sleep 0.005; done
+    when="${delay_ms} ms after the stage appeared"
+  fi
   sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -61,13 +65,13 @@ for ((i = 1; i <= runs; i++)); do
   elif cmp -s now.digest new.digest; then
     new_seen=$((new_seen + 1)); state=new
   else
-    echo "FAIL: kill after ${delay_ms} ms left a tree that is neither the old nor the new one"
+    echo "FAIL: kill ${when} left a tree that is neither the old nor the new one"
     diff old.digest now.digest | head -20
     exit 1
   fi
   leftovers=$(ls -A | grep -c '^\.out\.lynctopo-' || true)
   ((leftovers > 0)) && staged=$((staged + 1))
-  echo "kill after ${delay_ms} ms: ${state} tree, ${leftovers} stage(s) left"
+  echo "kill ${when}: ${state} tree, ${leftovers} stage(s) left"
   # The next run removes what the killed one left, and finishes the job.
   "$LYNCTOPO" generate new.tbxml --overlay new.json --out out >/dev/null 2>&1
   if ls -A | grep -q '^\.out\.lynctopo-'; then
