@@ -169,6 +169,10 @@ struct DnsSettings {
   int ttl = 3600;
   std::string primary_ns;  // SOA MNAME and NS; empty = ns1.<zone>
   std::string hostmaster;  // SOA RNAME as an address (hostmaster@...); empty = hostmaster.<zone>
+  // Per view: the name server (overrides primary_ns there) and its addresses, the glue a zone
+  // that holds the name server's own name needs before BIND loads it.
+  std::string internal_ns, external_ns;
+  std::vector<std::string> internal_ns_addresses, external_ns_addresses;
   Origin origin;
 };
 

@@ -97,15 +97,18 @@ DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& op
   if (plan.topology) {
     const DnsSettings& dns = plan.topology->dns;
     if (dns.ttl > 0) settings.ttl = dns.ttl;
-    if (!dns.primary_ns.empty()) {
-      if (std::optional<Fqdn> ns = Fqdn::Parse(dns.primary_ns)) {
-        settings.primary_ns = ns->str();
-      } else {
-        diagnostics.Error(
-            "LT6008", file, dns.origin.Field("primary_ns"),
-            "DNS primary name server '" + dns.primary_ns + "' is not a valid host name");
-      }
-    }
+    auto name_server = [&](const std::string& text, const char* field) {
+      if (text.empty()) return std::string();
+      if (std::optional<Fqdn> ns = Fqdn::Parse(text)) return ns->str();
+      diagnostics.Error("LT6008", file, dns.origin.Field(field),
+                        "DNS name server '" + text + "' is not a valid host name");
+      return std::string();
+    };
+    std::string primary = name_server(dns.primary_ns, "primary_ns");
+    settings.internal.name = dns.internal_ns.empty() ? primary : name_server(dns.internal_ns, "internal_ns");
+    settings.external.name = dns.external_ns.empty() ? primary : name_server(dns.external_ns, "external_ns");
+    settings.internal.addresses = dns.internal_ns_addresses;
+    settings.external.addresses = dns.external_ns_addresses;
     if (!dns.hostmaster.empty()) {
       settings.hostmaster_rname = HostmasterToRname(dns.hostmaster);
       if (settings.hostmaster_rname.empty()) {
@@ -116,19 +119,23 @@ DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& op
     }
   }
   std::string addresses = options.Get("ns_address");
+  std::vector<std::string> glue;
   size_t start = 0;
   while (start <= addresses.size() && !addresses.empty()) {
     size_t comma = addresses.find(',', start);
     std::string item =
         addresses.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (IsIpv4(item) || IsIpv6(item)) {
-      settings.ns_addresses.push_back(item);
+      glue.push_back(item);
     } else {
       diagnostics.Error("LT6008", "", {},
                         "dns.ns_address: '" + item + "' is not an IPv4 or IPv6 address");
     }
     if (comma == std::string::npos) break;
     start = comma + 1;
+  }
+  for (DnsZoneSettings::NameServer* ns : {&settings.internal, &settings.external}) {
+    if (ns->addresses.empty()) ns->addresses = glue;
   }
   return settings;
 }
@@ -192,7 +199,8 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
                            const DnsZoneSettings& settings, Diagnostics& diagnostics,
                            uint32_t serial) {
   auto [begin, end] = ZoneRecords(set, zone);
-  std::string ns = settings.primary_ns.empty() ? "ns1." + zone.name : settings.primary_ns;
+  const DnsZoneSettings::NameServer& name_server = settings.For(zone.view);
+  std::string ns = name_server.name.empty() ? "ns1." + zone.name : name_server.name;
   std::string rname =
       settings.hostmaster_rname.empty() ? "hostmaster." + zone.name : settings.hostmaster_rname;
   struct Line {
@@ -207,16 +215,17 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
       DnsType type = set.records[i].type;
       has_address = has_address || type == DnsType::kA || type == DnsType::kAAAA;
     }
-    if (!has_address && settings.ns_addresses.empty()) {
+    if (!has_address && name_server.addresses.empty()) {
       diagnostics.Warning("LT6009", "", {},
                           std::string(ToString(zone.view)) + " zone " + zone.name +
                               ": name server " + ns +
                               " lies inside the zone and has no address; BIND refuses to load "
-                              "it. Set dns.primary_ns to a name server outside the zone, or "
-                              "--set dns.ns_address=IP");
+                              "it. Set the topology's dns." + ToString(zone.view) +
+                              "_ns to a name server outside the zone, or its dns." +
+                              ToString(zone.view) + "_ns_addresses (or --set dns.ns_address=IP)");
     }
     if (!has_address) {
-      for (const std::string& address : settings.ns_addresses) {
+      for (const std::string& address : name_server.addresses) {
         lines.push_back(
             {RelativeName(ns, zone.name), IsIpv4(address) ? "A" : "AAAA", address, "name server"});
       }

@@ -21,13 +21,18 @@
 
 namespace lynctopo {
 
-// SOA / NS settings shared by every zone: `topology.dns` plus generator options
-// (`--set dns.ns_address=IP[,IP...]`: glue for a name server that lies inside its zone).
+// SOA / NS settings of the zones: `topology.dns` (a name server and its addresses per view)
+// plus generator options (`--set dns.ns_address=IP[,IP...]`: glue for a name server that lies
+// inside its zone, where the topology gives no addresses for that view).
 struct DnsZoneSettings {
+  struct NameServer {
+    std::string name;                    // empty: ns1.<zone>
+    std::vector<std::string> addresses;  // glue when the name lies inside the zone
+  };
   int ttl = 3600;
-  std::string primary_ns;        // empty: ns1.<zone>
   std::string hostmaster_rname;  // SOA RNAME, dotted, no trailing dot; empty: hostmaster.<zone>
-  std::vector<std::string> ns_addresses;
+  NameServer internal, external;
+  const NameServer& For(View view) const { return view == View::kExternal ? external : internal; }
 };
 
 // The SOA serial a zone gets: `previous` is the zone file the last run wrote (when it is ours),

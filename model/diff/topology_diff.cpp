@@ -44,7 +44,13 @@ std::vector<KeyedObject> Deployment(const Topology& t) {
         {"separate_web_certificates", c.separate_web_certificates},
         {"sip_names_on_default", c.sip_names_on_default}}},
       {"dns",
-       {{"ttl", t.dns.ttl}, {"primary_ns", t.dns.primary_ns}, {"hostmaster", t.dns.hostmaster}}},
+       {{"ttl", t.dns.ttl},
+        {"primary_ns", t.dns.primary_ns},
+        {"hostmaster", t.dns.hostmaster},
+        {"internal_ns", t.dns.internal_ns},
+        {"internal_ns_addresses", t.dns.internal_ns_addresses},
+        {"external_ns", t.dns.external_ns},
+        {"external_ns_addresses", t.dns.external_ns_addresses}}},
   };
   return {{"deployment", std::move(value)}};
 }

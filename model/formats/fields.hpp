@@ -151,6 +151,10 @@ void DescribeTopology(auto& v, auto& t) {
     sub.Int("ttl", d.ttl);
     sub.Host("primary_ns", d.primary_ns);
     sub.Text("hostmaster", d.hostmaster);
+    sub.Host("internal_ns", d.internal_ns);
+    sub.TextList("internal_ns_addresses", "internal_ns_address", d.internal_ns_addresses);
+    sub.Host("external_ns", d.external_ns);
+    sub.TextList("external_ns_addresses", "external_ns_address", d.external_ns_addresses);
   });
   v.List("sites", "site", t.sites, [](auto& sub, auto& s) { DescribeSite(sub, s); });
 }

@@ -70,6 +70,14 @@ void CheckDnsSettings(Context& ctx) {
   if (!dns.primary_ns.empty()) {
     CheckHostName(ctx, dns.primary_ns, dns.origin, "primary_ns", "DNS primary name server");
   }
+  if (!dns.internal_ns.empty())
+    CheckHostName(ctx, dns.internal_ns, dns.origin, "internal_ns", "internal DNS name server");
+  if (!dns.external_ns.empty())
+    CheckHostName(ctx, dns.external_ns, dns.origin, "external_ns", "external DNS name server");
+  for (const std::string& address : dns.internal_ns_addresses)
+    CheckAddress(ctx, address, dns.origin, "internal_ns_addresses", "internal name server address");
+  for (const std::string& address : dns.external_ns_addresses)
+    CheckAddress(ctx, address, dns.origin, "external_ns_addresses", "external name server address");
   if (!dns.hostmaster.empty()) {
     size_t at = dns.hostmaster.find('@');
     std::string_view mailbox = std::string_view(dns.hostmaster).substr(0, at);

@@ -150,6 +150,28 @@ TEST_CASE("Zone view: SOA/NS from settings, relative owners, absolute targets", 
   }
 }
 
+TEST_CASE("Zone view: the topology's name server per view, with its glue", "[dns][render]") {
+  DnsTestPlan t = SmallPlan();
+  t.topology().dns.primary_ns = "ns9.example.net";
+  t.topology().dns.internal_ns = "dc01.contoso.com";
+  t.topology().dns.internal_ns_addresses = {"10.0.0.5", "fd00::5"};
+  Diagnostics d;
+  DnsRecordSet set = t.Build(d);
+  GeneratorOptions options;
+  options.values["ns_address"] = "192.0.2.53";  // only where the topology gives no addresses
+  DnsZoneSettings settings = ReadDnsZoneSettings(t.plan(), options, d);
+  CHECK(settings.internal.name == "dc01.contoso.com");
+  CHECK(settings.external.name == "ns9.example.net");
+  CHECK(settings.external.addresses == V{"192.0.2.53"});
+  nlohmann::json view = DnsZoneView(set, {kInt, "contoso.com"}, settings, d);
+  CHECK(d.empty());
+  CHECK(view["soa_mname"] == "dc01.contoso.com.");
+  CHECK(view["records"][0]["owner"] == "dc01");
+  CHECK(view["records"][0]["rdata"] == "10.0.0.5");
+  CHECK(view["records"][1]["type"] == "AAAA");
+  CHECK(view["records"][1]["rdata"] == "fd00::5");
+}
+
 TEST_CASE("Zone settings are checked", "[dns][render]") {
   DnsTestPlan t = SmallPlan();
   t.topology().dns.primary_ns = "ns_1.contoso.com";
@@ -159,7 +181,8 @@ TEST_CASE("Zone settings are checked", "[dns][render]") {
   Diagnostics d;
   DnsZoneSettings settings = ReadDnsZoneSettings(t.plan(), options, d);
   CHECK(Codes(d) == V{"LT6008", "LT6008", "LT6008"});
-  CHECK(settings.ns_addresses == V{"192.0.2.53"});
+  CHECK(settings.internal.addresses == V{"192.0.2.53"});
+  CHECK(settings.external.addresses == V{"192.0.2.53"});
   CHECK(HostmasterToRname("hostmaster@Contoso.com") == "hostmaster.contoso.com");
   CHECK(HostmasterToRname("hostmaster.contoso.com") == "hostmaster.contoso.com");
 }
