@@ -173,6 +173,10 @@ struct DnsSettings {
   // that holds the name server's own name needs before BIND loads it.
   std::string internal_ns, external_ns;
   std::vector<std::string> internal_ns_addresses, external_ns_addresses;
+  // "a" (the default): lyncdiscover / lyncdiscoverinternal get address records; "cname": a
+  // CNAME to the sign-in pool's external / internal web FQDN where that lies in the same SIP
+  // domain (a CNAME into another domain fails for mobile clients), address records elsewhere.
+  std::string lyncdiscover_records;
   Origin origin;
 };
 

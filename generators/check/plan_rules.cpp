@@ -16,8 +16,11 @@ std::set<std::string> ProxyNames(const Plan& plan) {
   return names;
 }
 
+// Published through a proxy: its DNS record is the proxy's address, or a CNAME to another
+// name the same proxy answers for (lyncdiscover_records = cname).
 bool IsPublishedExternalName(const PlannedName& name) {
-  return name.view == View::kExternal && name.target == TargetKind::kReverseProxy &&
+  return name.view == View::kExternal &&
+         (name.target == TargetKind::kReverseProxy || name.target == TargetKind::kAlias) &&
          !name.proxy.empty();
 }
 

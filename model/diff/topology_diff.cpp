@@ -50,7 +50,8 @@ std::vector<KeyedObject> Deployment(const Topology& t) {
         {"internal_ns", t.dns.internal_ns},
         {"internal_ns_addresses", t.dns.internal_ns_addresses},
         {"external_ns", t.dns.external_ns},
-        {"external_ns_addresses", t.dns.external_ns_addresses}}},
+        {"external_ns_addresses", t.dns.external_ns_addresses},
+        {"lyncdiscover_records", t.dns.lyncdiscover_records}}},
   };
   return {{"deployment", std::move(value)}};
 }

@@ -155,6 +155,7 @@ void DescribeTopology(auto& v, auto& t) {
     sub.TextList("internal_ns_addresses", "internal_ns_address", d.internal_ns_addresses);
     sub.Host("external_ns", d.external_ns);
     sub.TextList("external_ns_addresses", "external_ns_address", d.external_ns_addresses);
+    sub.Text("lyncdiscover_records", d.lyncdiscover_records);
   });
   v.List("sites", "site", t.sites, [](auto& sub, auto& s) { DescribeSite(sub, s); });
 }

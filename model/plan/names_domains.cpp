@@ -48,13 +48,28 @@ void AddSipDomainNames(DeriveContext& ctx) {
     // Computed once: the same answer for every SIP domain.
     Target web = InternalWebTarget(*target);
     Target sign_in = PoolTarget(*target);
+    const bool cname = ctx.topology.dns.lyncdiscover_records == "cname";
+    // A CNAME only within the SIP domain: mobile clients fail over one into another domain.
+    auto alias = [&](PlannedName& name, const Fqdn& to, const Fqdn& domain) {
+      if (!cname || to.empty() || !to.IsWithin(domain.str())) return;
+      name.target = TargetKind::kAlias;
+      name.alias_of = to.str();
+      name.addresses.clear();
+    };
     for (const Fqdn& domain : ctx.plan.sip_domains) {
       if (auto fqdn = Prefixed("lyncdiscoverinternal", domain)) {
-        AddName(ctx, DomainName(*fqdn, NameRole::kLyncDiscoverInternal, View::kInternal, *target,
-                                domain, web));
+        PlannedName name = DomainName(*fqdn, NameRole::kLyncDiscoverInternal, View::kInternal,
+                                      *target, domain, web);
+        alias(name, target->internal_web_fqdn, domain);
+        AddName(ctx, std::move(name));
       }
       if (auto fqdn = Prefixed("lyncdiscover", domain)) {
+        size_t before = ctx.plan.names.size();
         AddPublishedName(ctx, *fqdn, NameRole::kLyncDiscover, target, "", domain.str());
+        // Published by the proxy that publishes the pool's external web FQDN, which answers
+        // for both, so the CNAME leads to the same address.
+        if (ctx.plan.names.size() > before)
+          alias(ctx.plan.names.back(), target->external_web_fqdn, domain);
       }
       if (auto fqdn = Prefixed("sip", domain)) {
         AddName(ctx,

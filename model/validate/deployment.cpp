@@ -78,6 +78,12 @@ void CheckDnsSettings(Context& ctx) {
     CheckAddress(ctx, address, dns.origin, "internal_ns_addresses", "internal name server address");
   for (const std::string& address : dns.external_ns_addresses)
     CheckAddress(ctx, address, dns.origin, "external_ns_addresses", "external name server address");
+  if (!dns.lyncdiscover_records.empty() && dns.lyncdiscover_records != "a" &&
+      dns.lyncdiscover_records != "cname") {
+    ctx.Report("LT1012", dns.origin, "lyncdiscover_records",
+               fmt::format("DNS lyncdiscover_records '{}' is neither 'a' nor 'cname'",
+                           dns.lyncdiscover_records));
+  }
   if (!dns.hostmaster.empty()) {
     size_t at = dns.hostmaster.find('@');
     std::string_view mailbox = std::string_view(dns.hostmaster).substr(0, at);

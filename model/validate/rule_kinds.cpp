@@ -22,6 +22,7 @@ constexpr std::array kRuleKinds = std::to_array<RuleKindEntry>({
     {"LT1009", P},  // NetBIOS domain name
     {"LT1010", P},  // DNS TTL
     {"LT1011", P},  // DNS hostmaster
+    {"LT1012", P},  // DNS lyncdiscover_records
     {"LT1020", P},  // duplicate site
     {"LT1021", P},  // duplicate reverse proxy
     {"LT1022", P},  // branch without parent

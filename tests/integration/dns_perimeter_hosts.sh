@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The perimeter hosts files (dns/perimeter/*.hosts, docs/domain-calls.md) through the real
 # consumer, the system resolver: in a private mount namespace each file replaces /etc/hosts and
-# `getent ahostsv4` must resolve every backend the proxy's rules forward to (proxy/rules.json),
+# `getent ahosts` must resolve every backend the proxy's rules forward to (proxy/rules.json),
 # and every Edge server's next hop pool (from the topology), to the planned addresses.
 set -u
 : "${LYNCTOPO:?}" "${SOURCE_DIR:?}" "${WORK_DIR:?}"
@@ -15,9 +15,9 @@ rm -rf "$work" && mkdir -p "$work"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# resolve HOSTSFILE NAME -> the IPv4 addresses the resolver returns, sorted, space-separated
+# resolve HOSTSFILE NAME -> the IPv4 and IPv6 addresses the resolver returns, sorted, space-separated
 resolve() {
-  unshare -m sh -c 'mount --bind "$1" /etc/hosts && getent ahostsv4 "$2"' sh "$1" "$2" |
+  unshare -m sh -c 'mount --bind "$1" /etc/hosts && getent ahosts "$2"' sh "$1" "$2" |
     awk '{print $1}' | sort -u | tr '\n' ' ' | sed 's/ $//'
 }
 

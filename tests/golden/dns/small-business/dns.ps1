@@ -177,15 +177,21 @@ $Planned = @{
     @{ Zone = 'fabrikam.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.fabrikam.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
         @{ Name = 'admin'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'admin'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'dialin'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'dialin'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'lyncdiscoverinternal'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'meet'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'meet'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'sip'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'fabrikam.local'; Records = @(
         @{ Name = 'edge01'; Type = 'A'; Data = '172.16.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'rp01'; Type = 'A'; Data = '192.168.10.20'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'se01'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'se01'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
   )
   'external' = @(
@@ -194,7 +200,7 @@ $Planned = @{
         @{ Name = '_sipfederationtls._tcp'; Type = 'SRV'; Data = 'sip.fabrikam.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
         @{ Name = 'av'; Type = 'A'; Data = '203.0.113.12'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'dialin'; Type = 'A'; Data = '203.0.113.20'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'lyncdiscover'; Type = 'A'; Data = '203.0.113.20'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'lyncdiscover'; Type = 'CNAME'; Data = 'webext.fabrikam.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'meet'; Type = 'A'; Data = '203.0.113.20'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '203.0.113.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'webconf'; Type = 'A'; Data = '203.0.113.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
