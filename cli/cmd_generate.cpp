@@ -13,6 +13,7 @@
 #include "cli/common.hpp"
 #include "cli/generate_report.hpp"
 #include "cli/generate_summary.hpp"
+#include "cli/progress.hpp"
 #include "cli/terminal.hpp"
 #include "generators/check/check.hpp"
 #include "generators/check/rendered_artifacts.hpp"
@@ -149,7 +150,9 @@ int RunGenerate(const GenerateArgs& args) {
   if (!args.out.empty()) options["dns"].values.emplace("previous_out", args.out);
 
   StageTimer timer(args.timings);
+  ProgressLine progress("lynctopo generate", args.format != "json");
   Diagnostics diagnostics;
+  progress.Show("loading " + args.file);
   // LoadValidTopology's two steps, apart so --timings can tell them apart.
   LoadOptions load_options;
   load_options.overlays = args.overlays;
@@ -158,6 +161,7 @@ int RunGenerate(const GenerateArgs& args) {
   if (topology) ValidateTopology(*topology, diagnostics, RunValidationOptions());
   timer.Lap("validate");
   if (!topology || diagnostics.HasErrors()) {
+    progress.Clear();
     if (args.format == "json") {
       std::cout << GenerateResultJson(args.out, WriteMode::kWrite, WriteResult{}, OutputSet{},
                                       selected, diagnostics)
@@ -172,13 +176,16 @@ int RunGenerate(const GenerateArgs& args) {
       args.templates.empty() ? std::make_unique<TemplateStore>()
                              : std::make_unique<TemplateStore>(args.templates, diagnostics);
   timer.Lap("templates");
+  progress.Show("planning");
   Plan plan = DerivePlan(*topology, diagnostics);
   timer.Lap("plan");
   ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
   timer.Lap("models");
   OutputSet outputs;
+  progress.Show("rendering");
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics);
   timer.Lap("render");
+  progress.Show("proving " + std::to_string(outputs.artifacts().size()) + " artifacts consistent");
   RunConsistencyCheck(artifacts, diagnostics);
   ProveWhatIsWritten(plan, outputs, args.allow_inconsistent, diagnostics);
   timer.Lap("check");
@@ -193,8 +200,10 @@ int RunGenerate(const GenerateArgs& args) {
     request.generators_run.emplace();
     for (const Generator* g : selected) request.generators_run->insert(std::string(g->name()));
   }
+  progress.Show(mode == WriteMode::kWrite ? "writing" : "comparing with " + args.out);
   WriteResult result = WriteOutputSet(outputs, args.out, request, diagnostics);
   timer.Lap("write");
+  progress.Clear();
   if (args.format == "json") {
     std::cout << GenerateResultJson(args.out, mode, result, outputs, selected, diagnostics).dump(2)
               << '\n';
