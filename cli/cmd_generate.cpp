@@ -176,10 +176,16 @@ int RunGenerate(const GenerateArgs& args) {
   timer.Lap("plan");
   ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
   timer.Lap("models");
+  // Once, before the generators, so the report reuses the findings; they join the run's
+  // diagnostics where the check always reported them, after the generators'.
+  auto consistency = std::make_shared<Diagnostics>();
+  RunConsistencyCheck(artifacts, *consistency);
+  artifacts.consistency = consistency;
+  timer.Lap("rules");
   OutputSet outputs;
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics);
   timer.Lap("render");
-  RunConsistencyCheck(artifacts, diagnostics);
+  diagnostics.Append(*consistency);
   ProveWhatIsWritten(plan, outputs, args.allow_inconsistent, diagnostics);
   timer.Lap("check");
 
