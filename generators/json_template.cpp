@@ -72,6 +72,8 @@ class JsonRenderer {
     WalkChildren(root.tree_->root);
     if (!ok_) return std::nullopt;
     FlushLine(nullptr);
+    // The OutputSet holds every artifact until the write: no doubling slack on each.
+    out_.shrink_to_fit();
     return std::move(out_);
   }
 
