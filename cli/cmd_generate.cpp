@@ -181,12 +181,19 @@ int RunGenerate(const GenerateArgs& args) {
   timer.Lap("plan");
   ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
   timer.Lap("models");
+  // Once, before the generators, so the report reuses the findings; they join the run's
+  // diagnostics where the check always reported them, after the generators'.
+  progress.Show("checking the models");
+  auto consistency = std::make_shared<Diagnostics>();
+  RunConsistencyCheck(artifacts, *consistency);
+  artifacts.consistency = consistency;
+  timer.Lap("rules");
   OutputSet outputs;
   progress.Show("rendering");
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics);
   timer.Lap("render");
+  diagnostics.Append(*consistency);
   progress.Show("proving " + std::to_string(outputs.artifacts().size()) + " artifacts consistent");
-  RunConsistencyCheck(artifacts, diagnostics);
   ProveWhatIsWritten(plan, outputs, args.allow_inconsistent, diagnostics);
   timer.Lap("check");
 

@@ -27,6 +27,10 @@ struct ArtifactSet {
   std::shared_ptr<const ProxyRuleSet> proxy;
   std::shared_ptr<const KerberosPlan> kerberos;
   std::shared_ptr<const IisPlan> iis;
+  // The consistency check's findings over these models, when the caller ran it before the
+  // generators (`generate` does): the report shows them without running every rule again
+  // (the rules were a fifth of a large run, run twice). nullptr: the report runs them.
+  std::shared_ptr<const Diagnostics> consistency;
   // Sizes of the models for the `generate` summary ("certificates" -> 7, "dns records" -> 42),
   // filled by each builder in BuildArtifacts.
   std::map<std::string, size_t> counts;

@@ -109,7 +109,7 @@ std::error_code OutputFileSystem::WriteFile(const fs::path& path, std::string_vi
   if (auto ec = WriteAll(fd.get(), content)) return ec;
   // The umask narrowed the mode open() used; a user-set mode (an executable script) must stay.
   if (perms && ::fchmod(fd.get(), ModeOf(*perms)) != 0) return LastError();
-  if (::fsync(fd.get()) != 0) return LastError();
+  // No fsync here: SyncFileSystem flushes the whole stage at once (see output_fs.hpp).
   return fd.Close();
 }
 
@@ -125,6 +125,16 @@ std::error_code OutputFileSystem::LinkFile(const fs::path& from, const fs::path&
 std::error_code OutputFileSystem::SetPermissions(const fs::path& path, fs::perms perms) {
   if (auto ec = Fault("chmod", path)) return ec;
   if (::fchmodat(AT_FDCWD, path.c_str(), ModeOf(perms), 0) != 0) return LastError();
+  return {};
+}
+
+std::error_code OutputFileSystem::SyncFileSystem(const fs::path& path) {
+  if (auto ec = Fault("syncfs", path)) return ec;
+  Fd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  if (fd.get() < 0) return LastError();
+  // Since Linux 5.8 syncfs reports a write-back error of any file of the file system that
+  // happened since this descriptor was opened, like fsync does for its own file.
+  if (::syncfs(fd.get()) != 0) return LastError();
   return {};
 }
 

@@ -70,6 +70,10 @@ class StageBuilder {
       if (!WriteWanted(path, *content)) return false;
     }
     PruneEmptiedFolders();
+    // Every written file's bytes reach the disk before the switch, all in one flush.
+    if (auto ec = fs_.SyncFileSystem(stage_)) {
+      return Fail("LT4020", "", "cannot flush the new output to disk: " + ec.message());
+    }
     // Flush every folder bottom-up: the entries of the new tree are on disk before the switch.
     for (auto it = made_folders_.rbegin(); it != made_folders_.rend(); ++it) {
       if (auto ec = fs_.SyncFolder(StagePath(*it))) {

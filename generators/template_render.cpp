@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
+#include "generators/json_template.hpp"
 #include "generators/template_scan.hpp"
 #include "generators/template_store.hpp"
 
@@ -112,72 +113,11 @@ class TemplateChecker {
   bool ok_ = true;
 };
 
-// Objects, lists, strings; numbers as their JSON text; false, null and [] are falsy.
-// kainjow's data only takes objects and lists by const reference (a deep copy), so children are
-// moved into place instead: otherwise every level of nesting copies its whole subtree again,
-// which dominated rendering views with thousands of servers.
-mustache::data ToData(const nlohmann::json& value) {
-  using Type = nlohmann::json::value_t;
-  switch (value.type()) {
-    case Type::object: {
-      mustache::data object(mustache::data::type::object);
-      for (const auto& [key, item] : value.items()) object[key] = ToData(item);
-      return object;
-    }
-    case Type::array: {
-      // Cheap placeholders first (growing the vector copies its elements: kainjow's move is
-      // not noexcept), then each is replaced in place. The list is heap-allocated and
-      // non-const inside `list`, so writing through list_value() is well-defined.
-      mustache::data list(mustache::data::type::list);
-      for (size_t i = 0; i < value.size(); ++i) list.push_back(mustache::data(false));
-      auto& items = const_cast<mustache::list&>(list.list_value());
-      size_t i = 0;
-      for (const auto& item : value) items[i++] = ToData(item);
-      return list;
-    }
-    case Type::string:
-      return mustache::data(value.get_ref<const std::string&>());
-    case Type::boolean:
-      return mustache::data(value.get<bool>());
-    case Type::number_integer:
-    case Type::number_unsigned:
-    case Type::number_float:
-      return mustache::data(value.dump());
-    case Type::null:
-    case Type::binary:
-    case Type::discarded:
-      break;
-  }
-  return mustache::data(false);
-}
-
-// Resolves {{> name}} against the template store instead of the view, so a view key can never
-// stand in for a partial and the partial's source is the (possibly overridden) template.
-class StoreContext : public mustache::basic_context<std::string> {
- public:
-  StoreContext(const mustache::data* root, const Lookup& lookup) : inner_(root), lookup_(lookup) {}
-
-  void push(const mustache::data* data) override { inner_.push(data); }
-  void pop() override { inner_.pop(); }
-  const mustache::data* get(const std::string& name) const override { return inner_.get(name); }
-  const mustache::data* get_partial(const std::string& name) const override {
-    auto cached = partials_.find(name);
-    if (cached != partials_.end()) return &cached->second;
-    std::optional<FoundTemplate> found = lookup_(PartialFileName(name));
-    if (!found) return nullptr;  // already reported by TemplateChecker
-    return &partials_.emplace(name, mustache::data(std::string(found->source))).first->second;
-  }
-
- private:
-  mustache::context<std::string> inner_;
-  const Lookup& lookup_;
-  mutable std::map<std::string, mustache::data> partials_;
-};
-
 }  // namespace
 
 struct TemplateStore::CompiledTemplates {
-  std::map<std::string, mustache::mustache, std::less<>> by_name;
+  std::map<std::string, JsonTemplate, std::less<>> by_name;   // roots, by the name asked for
+  std::map<std::string, JsonTemplate, std::less<>> partials;  // by file name
 };
 
 std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
@@ -205,23 +145,32 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
     // call, as before the cache.
     TemplateChecker checker(lookup, diagnostics);
     if (!checker.Check(*root)) return std::nullopt;
-    cached = compiled_->by_name.emplace(std::string(name), std::string(root->source)).first;
-    // Generators escape for their target language while building the view; HTML escaping
-    // would corrupt zone files and scripts.
-    cached->second.set_custom_escape([](const std::string& text) { return text; });
+    cached = compiled_->by_name.emplace(std::string(name), JsonTemplate(std::string(root->source)))
+                 .first;
   }
-  mustache::mustache& compiled = cached->second;
+  // Partials resolve against the store, never the view, so a view key cannot stand in for a
+  // partial and its source is the (possibly overridden) template. Each is parsed once per
+  // store, not at every use (kainjow parsed a partial each time it met the tag).
+  CompiledTemplates& compiled = *compiled_;
+  const JsonTemplate::PartialLookup partials =
+      [&compiled, &lookup](const std::string& partial_name) -> const JsonTemplate* {
+    std::string file = PartialFileName(partial_name);
+    auto found = compiled.partials.find(file);
+    if (found == compiled.partials.end()) {
+      std::optional<FoundTemplate> source = lookup(file);
+      if (!source) return nullptr;  // already reported by TemplateChecker
+      found = compiled.partials.emplace(file, JsonTemplate(std::string(source->source))).first;
+    }
+    return &found->second;
+  };
 
-  mustache::data data = ToData(view);
-  StoreContext context(&data, lookup);
-  std::string output = compiled.render(context);
-  if (!compiled.is_valid()) {
+  std::string error;
+  std::optional<std::string> output = cached->second.Render(view, partials, error);
+  if (!output) {
     SourceLoc loc;
     loc.line = 1;
-    diagnostics.Error(
-        "LT4016", DisplayFile(*root), loc,
-        fmt::format("cannot render template '{}': {}", root->name, compiled.error_message()));
-    compiled_->by_name.erase(cached);  // its error state would stick: parse afresh next time
+    diagnostics.Error("LT4016", DisplayFile(*root), loc,
+                      fmt::format("cannot render template '{}': {}", root->name, error));
     return std::nullopt;
   }
   return output;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "generators/check/expected_rules.hpp"
+
 namespace lynctopo {
 
 void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics) {
@@ -13,6 +15,7 @@ void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics)
 void RunConsistencyCheck(const ArtifactSet& artifacts, std::span<const ConsistencyRule> rules,
                          Diagnostics& diagnostics) {
   if (artifacts.plan == nullptr) return;
+  const RuleRunScope scope;  // the rules share their indexes of these models
   for (const ConsistencyRule& rule : rules) {
     try {
       rule.run(artifacts, diagnostics);

@@ -4,10 +4,29 @@
 // (never the generators' builders), and compare it with what the artifact models hold. Each
 // rule's "what must exist" table is spelled out in expected_rules.cpp.
 
+#include <memory>
+
 #include "generators/artifact_set.hpp"
 #include "model/diagnostics.hpp"
 
 namespace lynctopo {
+
+struct RunIndexes;
+
+// While one lives (RunConsistencyCheck makes one per run, on its thread), the rules share the
+// indexes they build from the models, which no rule changes; outside one, each rule builds its
+// own, so a model changed between two runs is never judged by a stale index.
+class RuleRunScope {
+ public:
+  RuleRunScope();
+  ~RuleRunScope();
+  RuleRunScope(const RuleRunScope&) = delete;
+  RuleRunScope& operator=(const RuleRunScope&) = delete;
+
+ private:
+  RunIndexes* outer_;
+  std::unique_ptr<RunIndexes> indexes_;
+};
 
 // LT4201: every plan name has its records in its view: one A/AAAA per planned address, a
 // CNAME to its target for an alias.

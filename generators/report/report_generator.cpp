@@ -40,9 +40,11 @@ void ReportGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   Diagnostics own;
   FirewallPlan firewall = BuildFirewallPlan(plan, own);
   LoadBalancerPlan lb = BuildLoadBalancerPlan(plan, {}, own);
-  Diagnostics consistency;
-  RunConsistencyCheck(context.artifacts, consistency);
-  for (const Diagnostics* more : {&own, &consistency}) {
+  Diagnostics checked_here;
+  if (!context.artifacts.consistency) RunConsistencyCheck(context.artifacts, checked_here);
+  const Diagnostics& consistency =
+      context.artifacts.consistency ? *context.artifacts.consistency : checked_here;
+  for (const Diagnostics* more : {static_cast<const Diagnostics*>(&own), &consistency}) {
     for (const Diagnostic& d : more->Sorted()) {
       if (seen.insert(FormatDiagnostic(d)).second) findings.push_back(d);
     }

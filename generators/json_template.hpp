@@ -1,0 +1,55 @@
+#pragma once
+
+// A Mustache template parsed once and rendered straight from a nlohmann::json view.
+//
+// Why not kainjow's own renderer: it renders only its own `data` type, so every view was first
+// deep-converted (every key of every object, used or not), then walked through std::function
+// callbacks into a string stream, and every {{> partial}} was parsed again at each use. With
+// 20,000 artifacts per run that conversion and re-parsing was most of the render stage.
+//
+// What stays kainjow's: the parser (its component tree is public API of the header), so the
+// syntax, the error messages and the parse tree are exactly the ones users' templates were
+// written against. The renderer below walks that tree with kainjow's rules, byte for byte:
+// the same line buffer (a line holding a section tag and otherwise only blanks is dropped), the
+// same name lookup ("." and dotted names, innermost context first), the same truthiness, and
+// the same values as the old view conversion: numbers as their JSON text; false, null and []
+// are falsy; objects, lists and true render nothing as a variable. No HTML escaping: generators
+// escape for their own target language in the view.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace lynctopo {
+
+class JsonTemplate {
+ public:
+  // Parses `source` with kainjow's parser (default delimiters); see valid() / error().
+  explicit JsonTemplate(const std::string& source);
+  ~JsonTemplate();
+  JsonTemplate(JsonTemplate&&) noexcept;
+  JsonTemplate& operator=(JsonTemplate&&) noexcept;
+
+  bool valid() const { return error_.empty(); }
+  // kainjow's message, e.g. "Unclosed section \"x\" at 42" (a byte offset).
+  const std::string& error() const { return error_; }
+
+  // The parsed partial of that name ({{> name}}, the name as written), or nullptr: renders
+  // nothing, as kainjow does for a partial its context cannot find.
+  using PartialLookup = std::function<const JsonTemplate*(const std::string& name)>;
+
+  // The text, or nullopt with `error` set when a partial it reaches is not valid.
+  std::optional<std::string> Render(const nlohmann::json& view, const PartialLookup& partials,
+                                    std::string& error) const;
+
+ private:
+  struct Tree;  // kainjow's component tree, kept out of this header
+  friend class JsonRenderer;
+  std::unique_ptr<Tree> tree_;
+  std::string error_;
+};
+
+}  // namespace lynctopo

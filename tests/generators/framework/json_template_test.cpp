@@ -1,0 +1,119 @@
+// JsonTemplate must render exactly what kainjow's own renderer rendered from the converted
+// view (the path it replaced): compared here on the whitespace and truthiness corners.
+
+#include <catch2/catch.hpp>
+#include <kainjow/mustache.hpp>
+
+#include "generators/json_template.hpp"
+
+using lynctopo::JsonTemplate;
+using nlohmann::json;
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+// The conversion TemplateStore used before JsonTemplate (numbers as JSON text, null false).
+mustache::data Convert(const json& value) {
+  switch (value.type()) {
+    case json::value_t::object: {
+      mustache::data object(mustache::data::type::object);
+      for (const auto& [key, item] : value.items()) object[key] = Convert(item);
+      return object;
+    }
+    case json::value_t::array: {
+      mustache::data list(mustache::data::type::list);
+      for (const auto& item : value) list.push_back(Convert(item));
+      return list;
+    }
+    case json::value_t::string:
+      return mustache::data(value.get<std::string>());
+    case json::value_t::boolean:
+      return mustache::data(value.get<bool>());
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return mustache::data(value.dump());
+    default:
+      return mustache::data(false);
+  }
+}
+
+const std::map<std::string, std::string> kPartials = {
+    {"line", "- {{name}}\n"},
+    {"inline", "{{#flag}}yes{{/flag}}{{^flag}}no{{/flag}}"},
+};
+
+std::string WithKainjow(const std::string& source, const json& view) {
+  mustache::data data = Convert(view);
+  for (const auto& [name, text] : kPartials) data[name] = mustache::data(text);
+  mustache::mustache tmpl{source};
+  tmpl.set_custom_escape([](const std::string& text) { return text; });
+  REQUIRE(tmpl.is_valid());
+  return tmpl.render(data);
+}
+
+std::string WithJsonTemplate(const std::string& source, const json& view) {
+  std::map<std::string, JsonTemplate> parsed;
+  for (const auto& [name, text] : kPartials) parsed.emplace(name, JsonTemplate(text));
+  JsonTemplate tmpl(source);
+  REQUIRE(tmpl.valid());
+  std::string error;
+  auto text = tmpl.Render(
+      view,
+      [&parsed](const std::string& name) -> const JsonTemplate* {
+        auto found = parsed.find(name);
+        return found == parsed.end() ? nullptr : &found->second;
+      },
+      error);
+  REQUIRE(text);
+  return *text;
+}
+
+}  // namespace
+
+TEST_CASE("JsonTemplate renders what kainjow rendered from the converted view",
+          "[generators][templates]") {
+  const json view = {
+      {"name", "top"},
+      {"count", 3},
+      {"ratio", 0.25},
+      {"big", 18446744073709551615u},
+      {"on", true},
+      {"off", false},
+      {"none", nullptr},
+      {"blank", ""},
+      {"empty", json::array()},
+      {"nested", {{"inner", {{"value", "deep"}}}}},
+      {"items", json::array({{{"name", "a"}, {"flag", true}, {"tags", json::array({"x", "y"})}},
+                             {{"name", "b"}, {"flag", false}, {"tags", json::array()}},
+                             {{"name", "c"}, {"count", 7}}})},
+      {"strings", json::array({"p", "q"})},
+  };
+  const std::vector<std::string> sources = {
+      "{{name}} {{count}} {{ratio}} {{big}} {{{name}}} {{&name}} {{on}} {{off}} {{none}}|",
+      "{{#on}}on{{/on}}{{^off}}off{{/off}}{{#none}}n{{/none}}{{^none}}!n{{/none}}"
+      "{{#blank}}[{{.}}]{{/blank}}{{#empty}}e{{/empty}}{{^empty}}!e{{/empty}}\n",
+      "{{nested.inner.value}} {{nested.missing.value}} {{#nested}}{{inner.value}}{{/nested}}\n",
+      // Standalone section lines vanish; a line with text beside the tag stays.
+      "head\n{{#items}}\n  {{name}}: {{count}}\n{{/items}}\ntail\n",
+      "{{#items}}  {{#flag}}\n{{name}} flagged\n  {{/flag}}\n{{/items}}\n",
+      "x {{#items}}{{name}},{{/items}} y\n{{#empty}}\n{{/empty}}\n  {{^empty}}  \n{{/empty}}\n",
+      "{{#items}}{{#tags}}{{.}}{{/tags}}{{^tags}}-{{/tags}};{{/items}}\n",
+      "{{#strings}}\n{{.}}\n{{/strings}}\n{{! a comment }}\n{{! standalone }}\nend",
+      // Partials share the caller's line buffer and context.
+      "{{#items}}\n{{> line}}\n{{/items}}\n{{#items}}{{> inline}} {{/items}}\n{{> missing}}|",
+      "{{=<% %>=}}<% name %> <%#on%>on<%/on%>\n<%={{ }}=%>{{count}}\r\nwin\r\n",
+      "{{#count}}{{.}}{{/count}}{{#ratio}}r{{/ratio}}{{#name}}{{.}}{{/name}}\n\n\n",
+  };
+  for (const std::string& source : sources) {
+    INFO(source);
+    CHECK(WithJsonTemplate(source, view) == WithKainjow(source, view));
+  }
+}
+
+TEST_CASE("JsonTemplate reports kainjow's syntax errors", "[generators][templates]") {
+  JsonTemplate broken("a {{#open}} b");
+  CHECK_FALSE(broken.valid());
+  mustache::mustache reference{std::string("a {{#open}} b")};
+  CHECK(broken.error() == reference.error_message());
+}
