@@ -1,27 +1,22 @@
 #include "generators/check/rendered_certificates.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <sstream>
 
 #include "generators/check/rendered_parsers.hpp"
+#include "model/fqdn.hpp"
 
 namespace lynctopo::rendered {
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::vector<std::string> SortedList(const std::string& field) {
   std::vector<std::string> items;
   std::istringstream in(field);
   std::string item;
   while (std::getline(in, item, ';')) {
-    if (!item.empty()) items.push_back(Lower(item));
+    if (!item.empty()) items.push_back(ToLower(item));
   }
   std::sort(items.begin(), items.end());
   return items;
@@ -61,9 +56,9 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
       size_t i = column[name];
       return i < f.size() ? f[i] : std::string();
     };
-    out.push_back({field("id"), Lower(field("subject")), SortedList(field("sans")),
-                   SortedList(field("install_on")), rows[r].line, "", false, Lower(field("sans")),
-                   Lower(field("install_on"))});
+    out.push_back({field("id"), ToLower(field("subject")), SortedList(field("sans")),
+                   SortedList(field("install_on")), rows[r].line, "", false, ToLower(field("sans")),
+                   ToLower(field("install_on"))});
   }
   return true;
 }
@@ -77,7 +72,7 @@ std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) 
     if (start == std::string::npos) continue;
     std::string_view statement(code.c_str() + start);
     if (statement.starts_with("if ($ComputerFqdn -eq ''")) {
-      computer = Lower(line.literals[0]);
+      computer = ToLower(line.literals[0]);
       continue;
     }
     std::string step;
@@ -97,9 +92,9 @@ std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) 
       ++count;
     CertificateMention request;
     request.id = line.literals[id];
-    request.subject = Lower(line.literals[subject]);
+    request.subject = ToLower(line.literals[subject]);
     for (int i = names; i < names + count && i < static_cast<int>(line.literals.size()); ++i)
-      request.names.push_back(Lower(line.literals[i]));
+      request.names.push_back(ToLower(line.literals[i]));
     std::sort(request.names.begin(), request.names.end());
     if (!computer.empty()) request.hosts.push_back(computer);
     request.step = step;

@@ -8,15 +8,11 @@
 #include <pugixml.hpp>
 
 #include "generators/check/rendered_parsers.hpp"
+#include "model/fqdn.hpp"
 
 namespace lynctopo::rendered {
 
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // HAProxy words: blanks separate them, single or double quotes group, '#' outside quotes
 // starts a comment.
@@ -93,7 +89,7 @@ bool NginxRoutes(std::string_view text, std::vector<ServedRoute>& routes, std::s
                 };
             inner(d.block);
             for (const std::string& host : hosts)
-              blocks.push_back({Lower(host), tls, upstream, d.line});
+              blocks.push_back({ToLower(host), tls, upstream, d.line});
           } else {
             walk(d.block);
           }
@@ -141,9 +137,9 @@ bool HaproxyRoutes(std::string_view text, std::vector<ServedRoute>& out, std::st
         // use_backend B if { var(...) -m str 'h1' 'h2' }: every value after "-m str".
         auto str = std::find(words.begin(), words.end(), "str");
         for (auto it = str == words.end() ? str : str + 1; it != words.end() && *it != "}"; ++it)
-          uses.push_back({name, words[1], Lower(*it), number});
+          uses.push_back({name, words[1], ToLower(*it), number});
       } else if (section == "backend" && keyword == "server" && words.size() >= 3) {
-        servers[name].push_back(Lower(words[2]));
+        servers[name].push_back(ToLower(words[2]));
       }
     }
     if (end == text.size()) break;
@@ -189,7 +185,7 @@ std::string HostOfPattern(std::string pattern) {
     if (pattern[i] == '\\' && i + 1 < pattern.size()) ++i;
     host += pattern[i];
   }
-  return Lower(host);
+  return ToLower(host);
 }
 
 }  // namespace
@@ -209,10 +205,10 @@ bool ArrRoutes(std::string_view text, std::vector<ServedRoute>& out, std::string
   };
   std::map<std::string, Farm> farms;  // lower-case farm name
   for (pugi::xpath_node node : doc.select_nodes("//webFarms/webFarm")) {
-    Farm& farm = farms[Lower(node.node().attribute("name").value())];
+    Farm& farm = farms[ToLower(node.node().attribute("name").value())];
     for (pugi::xml_node server : node.node().children("server")) {
       pugi::xml_node arr = server.child("applicationRequestRouting");
-      farm.servers.push_back({Lower(server.attribute("address").value()),
+      farm.servers.push_back({ToLower(server.attribute("address").value()),
                               {arr.attribute("httpPort").as_string("80"),
                                arr.attribute("httpsPort").as_string("443")}});
     }
@@ -223,14 +219,14 @@ bool ArrRoutes(std::string_view text, std::vector<ServedRoute>& out, std::string
     int https = -1;  // -1: either
     for (pugi::xml_node add : rule.child("conditions").children("add")) {
       std::string input = add.attribute("input").value();
-      std::string pattern = Lower(add.attribute("pattern").value());
+      std::string pattern = ToLower(add.attribute("pattern").value());
       if (input == "{HTTP_HOST}") host = HostOfPattern(pattern);
       if (input == "{HTTPS}") https = pattern == "^on$" ? 1 : pattern == "^off$" ? 0 : -1;
     }
     std::string url = rule.child("action").attribute("url").value();
     size_t scheme = url.find("://");
     if (host.empty() || scheme == std::string::npos) continue;  // not a routing rule
-    std::string farm_name = Lower(url.substr(scheme + 3, url.find('/', scheme + 3) - scheme - 3));
+    std::string farm_name = ToLower(url.substr(scheme + 3, url.find('/', scheme + 3) - scheme - 3));
     unsigned line = line_of(rule.offset_debug());
     auto farm = farms.find(farm_name);
     if (farm == farms.end() || farm->second.servers.empty()) {
