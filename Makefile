@@ -43,7 +43,8 @@ fuzz: test-deps
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan).
 asan-test: test-deps
 	cmake --preset asan >/dev/null && cmake --build --preset asan -j $(JOBS)
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
 # cmake --install: binary, man page, bash/zsh/fish completions, docs (README "Install").

@@ -103,6 +103,14 @@ Agraph_t* ReadDot(std::string_view dot) {
   return agread(&reader, &disc);
 }
 
+// One Graphviz context for the process: libgvc keeps a font-name cache across contexts that
+// freeing a context leaves dangling (AddressSanitizer: heap-use-after-free in textspan_size on
+// the next layout), so the context is created once and never freed.
+GVC_t* SharedContext() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 // Graphviz's SVG starts with an XML declaration, a DOCTYPE and a generator comment naming its
 // version: none belongs inside an HTML page, and the version would make output depend on it.
 std::string InlineSvg(std::string svg) {
@@ -122,7 +130,7 @@ std::optional<std::string> RenderDotToSvg(std::string_view dot, std::string* err
   g_errors = &errors;
   agseterrf(CollectError);
   agseterr(AGERR);  // warnings (label sizes, fonts) are not failures
-  GVC_t* gvc = gvContext();
+  GVC_t* gvc = SharedContext();
   Agraph_t* graph = ReadDot(dot);
   std::optional<std::string> result;
   if (graph == nullptr) {
@@ -142,7 +150,6 @@ std::optional<std::string> RenderDotToSvg(std::string_view dot, std::string* err
     gvFreeLayout(gvc, graph);
     agclose(graph);
   }
-  gvFreeContext(gvc);
   g_errors = nullptr;
   return result;
 }

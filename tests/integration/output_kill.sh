@@ -52,7 +52,7 @@ for ((i = 1; i <= runs; i++)); do
   if ((i % 2)); then
     when="after ${delay_ms} ms"
   else
-    delay_ms=$(( RANDOM % (duration_ms / 4 + 1) ))
+    delay_ms=$(( RANDOM % 40 ))
     while kill -0 "$pid" 2>/dev/null && ! compgen -G '.out.lynctopo-*' >/dev/null; do sleep 0.005; done
     when="${delay_ms} ms after the stage appeared"
   fi

@@ -179,9 +179,8 @@ TEST_CASE("Plan derivation scales to 10,000 servers and 5,000 SIP domains", "[pl
   CHECK_FALSE(diagnostics.HasErrors());
   CHECK(plan.services.size() == 5000);
   CHECK(plan.names.size() > 10000 + 5 * 5000);
-  // Generous bound for a shared, loaded machine; a quadratic step would take minutes.
-  CHECK(derive_seconds < 5.0);
-  CHECK(seconds < 15.0);
+  // No time bound here: speed targets live in bench/ (a sanitizer build or a loaded machine
+  // would make one flaky). The figures are printed for the curious.
   WARN("derived in " << derive_seconds << " s, rendered JSON and text in " << seconds << " s");
 }
 
