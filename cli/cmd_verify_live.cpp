@@ -153,13 +153,20 @@ int RunVerifyLive(const VerifyLiveArgs& args) {
   std::vector<Change> changes;
   if (!diagnostics.HasErrors()) {
     Watchdog watchdog(args.timeout);
-    if (IsTerminal(2) && !Terminal().quiet) {
-      std::cerr << "lynctopo verify: checking" << (options.dns.empty() ? "" : " DNS")
-                << (args.proxy.empty() ? "" : " proxy") << (args.connect ? " certificates" : "")
-                << " (at most " << args.timeout << " s) ...\r" << std::flush;
+    const bool on_terminal = IsTerminal(2) && !Terminal().quiet;
+    std::string waiting;
+    if (on_terminal) {
+      waiting = std::string("lynctopo verify: checking") + (options.dns.empty() ? "" : " DNS") +
+                (args.proxy.empty() ? "" : " proxy") + (args.connect ? " certificates" : "") +
+                " (at most " + fmt::format("{}", args.timeout) + " s) ...";
+      std::cerr << waiting << '\r' << std::flush;
+      // Each finished check on its own line, the waiting line redrawn under it.
+      options.on_check = [&waiting](const std::string& line) {
+        std::cerr << "\x1b[2K" << line << '\n' << waiting << '\r' << std::flush;
+      };
     }
     changes = VerifyLive(plan, options, diagnostics);
-    if (IsTerminal(2) && !Terminal().quiet) std::cerr << "\x1b[2K" << std::flush;
+    if (on_terminal) std::cerr << "\x1b[2K" << std::flush;
   }
   PrintDiagnostics(diagnostics);
   if (diagnostics.HasErrors()) return kExitFailure;

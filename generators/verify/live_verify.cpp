@@ -69,6 +69,12 @@ void VerifyDnsTargets(const Plan& plan, const LiveVerifyOptions& options, Diagno
         MakeLdnsQuerier(target.server, timeout_ms, options.dns_retries);
     DnsVerifyResult result = VerifyDns(set, target.view, *querier, diagnostics);
     result.server = target.server.ToString();
+    if (options.on_check) {
+      options.on_check(std::string("DNS ") + ToString(target.view) + " at " + result.server + ": " +
+                       std::to_string(result.checked) + " records compared, " +
+                       std::to_string(result.drift.size()) + " differ" +
+                       (result.failed ? ", " + std::to_string(result.failed) + " unanswered" : ""));
+    }
     for (Change& c : DnsDriftToChanges(result)) out.push_back(std::move(c));
   }
 }
@@ -92,6 +98,12 @@ void VerifyProxyAndCertificates(const Plan& plan, const LiveVerifyOptions& optio
       names, options.proxy_address, options.proxy_port, options.connect_timeout_seconds);
   bool any_connected = std::any_of(report.hosts.begin(), report.hosts.end(),
                                    [](const proxy::HostCheck& h) { return h.connected; });
+  if (options.on_check) {
+    size_t failing = std::count_if(report.hosts.begin(), report.hosts.end(),
+                                   [](const proxy::HostCheck& h) { return !h.ok(); });
+    options.on_check("proxy " + endpoint + ": " + std::to_string(report.hosts.size()) +
+                     " hosts checked, " + std::to_string(failing) + " failing");
+  }
   if (!any_connected) {
     std::string why = report.hosts.empty() ? "" : report.hosts.front().error;
     diagnostics.Error("LT9702", endpoint, {},
@@ -117,7 +129,12 @@ void VerifyProxyAndCertificates(const Plan& plan, const LiveVerifyOptions& optio
       continue;
     }
     CertCheckReport report = CheckCertificates(served, candidates, CertCheckOptions{});
+    size_t before = out.size();
     for (Change& c : CertCheckToChanges(host, report)) out.push_back(std::move(c));
+    if (options.on_check) {
+      options.on_check("certificate served for " + host + ": " +
+                       (out.size() == before ? "as planned" : "differs from the plan"));
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 // `Change`s, the action model `diff` uses (model/diff/change.hpp): the plan is the desired state,
 // the live systems are the current one.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct LiveVerifyOptions {
   std::string proxy_name;  // only the hosts this reverse proxy publishes; empty: every proxy
   bool connect = false;    // also check the certificate each host is served with
   int connect_timeout_seconds = 5;
+  // Called as each check finishes, with one line saying what it found (the CLI prints it on
+  // a terminal); empty: silent.
+  std::function<void(const std::string&)> on_check;
 };
 
 // DNS drift of one view → "dns-record" changes at "<view> <TYPE> <name>": create (planned,

@@ -59,6 +59,15 @@ expect_exit 0 "${VERIFY[@]}" --dns-server "external=127.0.0.1:$port_external"
 expect_exit 0 "${VERIFY[@]}" --dns-server "external=127.0.0.1:$port_external" --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format_version"]==1, d' \
   "$TMP/last.out" || fail "clean verify JSON: $(cat "$TMP/last.out")"
+# On a terminal (script(1)), each check prints a line as it finishes; in a pipe (above), none.
+printf -v verify_command '%q ' "${VERIFY[@]}" --dns-server "external=127.0.0.1:$port_external"
+env -u CI script -qec "$verify_command" "$TMP/tty.log" >/dev/null 2>&1 || fail "verify on a terminal"
+for line in "DNS internal at 127.0.0.1:$port_internal: [0-9]* records compared, 0 differ" \
+            "DNS external at 127.0.0.1:$port_external: [0-9]* records compared, 0 differ" \
+            "proxy 127.0.0.1:$HTTPS_PORT: [0-9]* hosts checked, 0 failing"; do
+  grep -q "$line" "$TMP/tty.log" || { cat -v "$TMP/tty.log"; fail "no progress line '$line' on a terminal"; }
+done
+grep -q "records compared" "$TMP/last.err" "$TMP/last.out" && fail "progress lines in a pipe"
 # The sub-subcommands still work next to `verify FILE`.
 expect_exit 0 "$LYNCTOPO" verify dns "$EXAMPLE" --server "127.0.0.1:$port_internal"
 expect_exit 0 "$LYNCTOPO" verify proxy "$EXAMPLE" --proxy "127.0.0.1:$HTTPS_PORT" --name "$PROXY"
