@@ -459,7 +459,7 @@ void Prover::CompareCertificateTables() {
       text += text.empty() ? "adds " : "; adds ";
       text += list(adds);
     }
-    return text;
+    return text.empty() ? std::string("the same names in another order") : text;
   };
   const std::string csv_path = "certificates/certificates.csv";
   if (const std::string* csv = File(csv_path)) {
