@@ -1,6 +1,7 @@
 #include "generators/check/rendered_artifacts.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -780,6 +781,35 @@ const char* ModelFileOf(const std::string& code) {
   return "";
 }
 
+// The line of `json_text` where the object a rule's finding is about starts to be described:
+// the first name of `message` that is an object's identity there (a certificate's "id", an
+// SPN's "spn", a proxy rule's "public_host"). 0 when none is (the finding is about something
+// missing, or names no such object): the finding then names the file alone.
+unsigned LineNaming(const std::string& json_text, const std::string& message) {
+  auto line_of = [&](const std::string& name) -> unsigned {
+    for (const char* key : {"\"id\": \"", "\"spn\": \"", "\"public_host\": \""}) {
+      size_t at = json_text.find(key + name + '"');
+      if (at != std::string::npos)
+        return static_cast<unsigned>(std::count(json_text.begin(), json_text.begin() + at, '\n')) +
+               1;
+    }
+    return 0;
+  };
+  std::string token;
+  for (char c : message + " ") {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '\'' || c == '"' || c == ',' ||
+        c == '(' || c == ')' || c == ';') {
+      while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.pop_back();
+      if (token.size() >= 3)
+        if (unsigned line = line_of(token)) return line;
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  return 0;
+}
+
 void Prover::RunRuleTable() {
   ArtifactSet artifacts;
   artifacts.plan = &plan_;
@@ -791,8 +821,13 @@ void Prover::RunRuleTable() {
   RunConsistencyCheck(artifacts, found);
   for (const Diagnostic& d : found.items()) {
     std::string file = d.file.empty() ? ModelFileOf(d.code) : d.file;
+    SourceLoc loc = d.loc;
+    if (const std::string* text = d.file.empty() ? File(file) : nullptr) {
+      loc.line = LineNaming(*text, d.message);
+      loc.column = loc.line ? 1 : 0;
+    }
     // A rule's warning (an address the topology does not give) stays a warning.
-    diagnostics_.Report({d.code, d.severity, file.empty() ? root_ : Shown(file), d.loc, d.message});
+    diagnostics_.Report({d.code, d.severity, file.empty() ? root_ : Shown(file), loc, d.message});
   }
 }
 
