@@ -41,7 +41,40 @@ std::vector<Fqdn> XmppDomains(const DeriveContext& ctx) {
 
 }  // namespace
 
+namespace {
+
+// The pool UC devices reach through ucupdates-r2.<SIP domain> before anyone has signed in:
+// the Device Update Web service runs on Front End pools and Standard Edition servers, so the
+// sign-in target when it is one, else the first of them (a Director hosts no updates).
+const PlannedPool* DeviceUpdatePool(const DeriveContext& ctx) {
+  const PlannedPool* target = ctx.Pool(ctx.org_target);
+  auto hosts_updates = [](const PlannedPool& pool) {
+    return pool.kind == PoolKind::kFrontEnd || pool.kind == PoolKind::kStandardEdition;
+  };
+  if (target != nullptr && hosts_updates(*target)) return target;
+  for (const PlannedPool& pool : ctx.plan.pools) {
+    if (hosts_updates(pool)) return &pool;
+  }
+  return nullptr;
+}
+
+void AddDeviceUpdateNames(DeriveContext& ctx) {
+  const PlannedPool* pool = DeviceUpdatePool(ctx);
+  if (pool == nullptr) return;
+  // The service is a web service: its address is the pool's internal web one (the web VIP
+  // behind a hardware load balancer). DNS requirements for Front End pools, Lync Server 2013.
+  Target web = InternalWebTarget(*pool);
+  for (const Fqdn& domain : ctx.plan.sip_domains) {
+    if (auto fqdn = Prefixed("ucupdates-r2", domain)) {
+      AddName(ctx, DomainName(*fqdn, NameRole::kUcUpdates, View::kInternal, *pool, domain, web));
+    }
+  }
+}
+
+}  // namespace
+
 void AddSipDomainNames(DeriveContext& ctx) {
+  AddDeviceUpdateNames(ctx);
   const PlannedPool* target = ctx.Pool(ctx.org_target);
   const PlannedPool* edge = ctx.Pool(ctx.federation_edge);
   if (target != nullptr) {

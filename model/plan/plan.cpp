@@ -58,6 +58,8 @@ const char* ToString(NameRole role) {
       return "lyncdiscover";
     case NameRole::kLyncDiscoverInternal:
       return "lyncdiscoverinternal";
+    case NameRole::kUcUpdates:
+      return "ucupdates";
     case NameRole::kAccessEdge:
       return "access-edge";
     case NameRole::kWebConferencingEdge:

@@ -30,6 +30,7 @@ enum class NameRole {
   kAdmin,                 // Admin simple URL host (internal only, call 3)
   kLyncDiscover,          // lyncdiscover.<sipdomain> (external only)
   kLyncDiscoverInternal,  // lyncdiscoverinternal.<sipdomain> (internal only)
+  kUcUpdates,             // ucupdates-r2.<sipdomain>: Device Update Web service (internal only)
   kAccessEdge,            // Access Edge external FQDN
   kWebConferencingEdge,   // Web Conferencing Edge external FQDN
   kAudioVideoEdge,        // A/V Edge external FQDN

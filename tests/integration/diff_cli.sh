@@ -75,11 +75,12 @@ PY
 run 3 "$work/refused.txt" diff "$work/planned.json" "$actual" --fail-on-delete
 grep -q "refused by --fail-on-delete: .* (first: delete server" "$work/refused.txt.stderr"
 [ "$(grep -c 'refused by' "$work/refused.txt.stderr")" -eq 1 ]
-# The change takes away two DNS records: fe03 and the old external web name (external view
-# only: a Front End pool's external web FQDN has no internal record, docs/domain-calls.md).
-run 3 "$work/dns-limit.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 1
-grep -q "refused by --max-dns-deletes: 2 DNS records removed, more than 1" "$work/dns-limit.txt.stderr"
-run 2 "$work/dns-ok.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 2
+# The change takes away four DNS records: fe03, the old external web name (external view
+# only: a Front End pool's external web FQDN has no internal record, docs/domain-calls.md),
+# and the old address of ucupdates-r2 in each SIP domain (the pool's web VIP moves).
+run 3 "$work/dns-limit.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 3
+grep -q "refused by --max-dns-deletes: 4 DNS records removed, more than 3" "$work/dns-limit.txt.stderr"
+run 2 "$work/dns-ok.txt" diff "$work/planned.json" "$actual" --max-dns-deletes 4
 # --topology-only leaves the artifact impact out.
 run 2 "$work/topology.txt" diff "$work/planned.json" "$actual" --topology-only
 if grep -q "^Artifacts:" "$work/topology.txt"; then echo "--topology-only printed artifacts"; exit 1; fi

@@ -182,6 +182,7 @@ $Planned = @{
         @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '10.0.1.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'meet'; Type = 'A'; Data = '10.0.1.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '10.0.1.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '10.0.0.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'contoso.local'; Records = @(
         @{ Name = 'dir01'; Type = 'A'; Data = '10.0.1.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
@@ -212,6 +213,7 @@ $Planned = @{
         @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '10.0.1.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'meet'; Type = 'A'; Data = '10.0.1.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '10.0.1.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '10.0.0.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
   )
   'external' = @(

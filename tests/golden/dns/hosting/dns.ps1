@@ -182,6 +182,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'alpineskihouse.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.alpineskihouse.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -191,6 +192,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'bellowscollege.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.bellowscollege.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -200,6 +202,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'bestforyouorganic.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.bestforyouorganic.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -209,6 +212,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'blueyonderairlines.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.blueyonderairlines.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -218,6 +222,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'cohovineyard.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.cohovineyard.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -227,6 +232,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'cohowinery.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.cohowinery.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -236,6 +242,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'consolidatedmessenger.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.consolidatedmessenger.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -245,6 +252,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'cpandl.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.cpandl.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -254,6 +262,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'fourthcoffee.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.fourthcoffee.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -263,6 +272,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'graphicdesigninstitute.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.graphicdesigninstitute.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -272,6 +282,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'humongousinsurance.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.humongousinsurance.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -281,6 +292,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'lamnahealthcare.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.lamnahealthcare.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -290,6 +302,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'libertysdelightfulsinfulbakery.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.libertysdelightfulsinfulbakery.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -299,6 +312,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'litware.local'; Records = @(
         @{ Name = 'edge01'; Type = 'A'; Data = '172.30.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
@@ -323,6 +337,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'lucernepublishing.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.lucernepublishing.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -332,6 +347,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'margiestravel.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.margiestravel.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -341,6 +357,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'munsonspicklesandpreservesfarm.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.munsonspicklesandpreservesfarm.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -350,6 +367,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'northwindtraders.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.northwindtraders.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -359,6 +377,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'proseware.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.proseware.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -368,6 +387,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'relecloud.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.relecloud.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -377,6 +397,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'schoolofficeproducts.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.schoolofficeproducts.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -386,6 +407,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'southridgevideo.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.southridgevideo.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -395,6 +417,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tailspintoys.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tailspintoys.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -404,6 +427,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant01.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant01.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -413,6 +437,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant02.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant02.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -422,6 +447,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant03.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant03.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -431,6 +457,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant04.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant04.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -440,6 +467,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant05.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant05.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -449,6 +477,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant06.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant06.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -458,6 +487,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant07.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant07.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -467,6 +497,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant08.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant08.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -476,6 +507,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant09.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant09.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -485,6 +517,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant10.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant10.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -494,6 +527,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant11.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant11.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -503,6 +537,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant12.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant12.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -512,6 +547,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant13.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant13.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -521,6 +557,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant14.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant14.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -530,6 +567,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant15.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant15.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -539,6 +577,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant16.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant16.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -548,6 +587,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant17.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant17.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -557,6 +597,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant18.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant18.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -566,6 +607,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant19.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant19.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -575,6 +617,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant20.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant20.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -584,6 +627,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'tenant21.litware.net'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant21.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -593,6 +637,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'treyresearch.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.treyresearch.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -602,6 +647,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'wideworldimporters.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.wideworldimporters.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -611,6 +657,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'widgetsandthings.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.widgetsandthings.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -620,6 +667,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'wingtiptoys.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.wingtiptoys.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -629,6 +677,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'woodgrovebank.com'; Records = @(
         @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.woodgrovebank.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
@@ -638,6 +687,7 @@ $Planned = @{
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
   )
   'external' = @(

@@ -186,6 +186,8 @@ $Planned = @{
         @{ Name = 'meet'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'sip'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'ucupdates-r2'; Type = 'AAAA'; Data = 'fd00:10::10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'fabrikam.local'; Records = @(
         @{ Name = 'edge01'; Type = 'A'; Data = '172.16.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
