@@ -57,12 +57,15 @@ for address, (server, ps) in sorted(ports.items()):
 PY
 [ -s "$TMP/members" ] || fail "the plan has no members"
 declare -A MEMBER_PID
+MEMBER_LOGS=()
 while read -r address server ports; do
   python3 "$SOURCE_DIR/tests/integration/lb_backend.py" --listen "$address" --identity "$server" \
     $ports >"$TMP/member-$server.log" 2>&1 &
   PIDS+=($!); MEMBER_PID[$server]=$!
+  MEMBER_LOGS+=("$TMP/member-$server.log")
 done <"$TMP/members"
-for log in "$TMP"/member-*.log; do
+# The names, not a glob: a background job opens its own log, maybe after the glob would run.
+for log in "${MEMBER_LOGS[@]}"; do
   for _ in $(seq 1 100); do grep -q ready "$log" 2>/dev/null && break; sleep 0.1; done
   grep -q ready "$log" || fail "member did not start: $log $(cat "$log")"
 done
