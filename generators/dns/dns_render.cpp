@@ -105,8 +105,10 @@ DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& op
       return std::string();
     };
     std::string primary = name_server(dns.primary_ns, "primary_ns");
-    settings.internal.name = dns.internal_ns.empty() ? primary : name_server(dns.internal_ns, "internal_ns");
-    settings.external.name = dns.external_ns.empty() ? primary : name_server(dns.external_ns, "external_ns");
+    settings.internal.name =
+        dns.internal_ns.empty() ? primary : name_server(dns.internal_ns, "internal_ns");
+    settings.external.name =
+        dns.external_ns.empty() ? primary : name_server(dns.external_ns, "external_ns");
     settings.internal.addresses = dns.internal_ns_addresses;
     settings.external.addresses = dns.external_ns_addresses;
     if (!dns.hostmaster.empty()) {
@@ -216,13 +218,13 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
       has_address = has_address || type == DnsType::kA || type == DnsType::kAAAA;
     }
     if (!has_address && name_server.addresses.empty()) {
-      diagnostics.Warning("LT6009", "", {},
-                          std::string(ToString(zone.view)) + " zone " + zone.name +
-                              ": name server " + ns +
-                              " lies inside the zone and has no address; BIND refuses to load "
-                              "it. Set the topology's dns." + ToString(zone.view) +
-                              "_ns to a name server outside the zone, or its dns." +
-                              ToString(zone.view) + "_ns_addresses (or --set dns.ns_address=IP)");
+      diagnostics.Warning(
+          "LT6009", "", {},
+          std::string(ToString(zone.view)) + " zone " + zone.name + ": name server " + ns +
+              " lies inside the zone and has no address; BIND refuses to load "
+              "it. Set the topology's dns." +
+              ToString(zone.view) + "_ns to a name server outside the zone, or its dns." +
+              ToString(zone.view) + "_ns_addresses (or --set dns.ns_address=IP)");
     }
     if (!has_address) {
       for (const std::string& address : name_server.addresses) {
