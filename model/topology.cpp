@@ -55,6 +55,20 @@ constexpr NameTable<CaKind, 2> kCaKinds{{
     {CaKind::kPublic, "public"},
 }};
 
+constexpr NameTable<WindowsRelease, 7> kWindowsReleases{{
+    {WindowsRelease::kDefault, "default"},
+    {WindowsRelease::k2008R2, "windows-2008-r2"},
+    {WindowsRelease::k2012, "windows-2012"},
+    {WindowsRelease::k2012R2, "windows-2012-r2"},
+    {WindowsRelease::k2016, "windows-2016"},
+    {WindowsRelease::k2019, "windows-2019"},
+    {WindowsRelease::k2022, "windows-2022"},
+}};
+constexpr NameTable<TrunkTransport, 2> kTrunkTransports{{
+    {TrunkTransport::kTls, "tls"},
+    {TrunkTransport::kTcp, "tcp"},
+}};
+
 template <typename E, size_t N>
 const char* NameOf(const NameTable<E, N>& table, E value) {
   for (const auto& [v, name] : table) {
@@ -97,6 +111,18 @@ const char* ToString(ProxyProduct v) {
 const char* ToString(CaKind v) {
   return NameOf(kCaKinds, v);
 }
+const char* ToString(WindowsRelease v) {
+  return NameOf(kWindowsReleases, v);
+}
+const char* ToString(TrunkTransport v) {
+  return NameOf(kTrunkTransports, v);
+}
+bool Parse(std::string_view t, WindowsRelease* out) {
+  return ValueOf(kWindowsReleases, t, out);
+}
+bool Parse(std::string_view t, TrunkTransport* out) {
+  return ValueOf(kTrunkTransports, t, out);
+}
 bool Parse(std::string_view t, ProductVersion* out) {
   return ValueOf(kVersions, t, out);
 }
@@ -117,6 +143,19 @@ bool Parse(std::string_view t, ProxyProduct* out) {
 }
 bool Parse(std::string_view t, CaKind* out) {
   return ValueOf(kCaKinds, t, out);
+}
+
+// The release each product's setup documentation leads with: Lync Server 2013 and Skype for
+// Business Server 2015 on Windows Server 2012 R2, Skype for Business Server 2019 on Windows
+// Server 2019 (docs/iis.md).
+WindowsRelease DefaultRelease(ProductVersion version) {
+  return version == ProductVersion::kSkype2019 ? WindowsRelease::k2019 : WindowsRelease::k2012R2;
+}
+
+WindowsRelease EffectiveRelease(const Server& server, const Pool& pool, ProductVersion version) {
+  if (server.os != WindowsRelease::kDefault) return server.os;
+  if (pool.os != WindowsRelease::kDefault) return pool.os;
+  return DefaultRelease(version);
 }
 
 bool RunsIis(PoolKind kind) {

@@ -50,6 +50,13 @@ enum class CaKind { kInternal, kPublic };
 
 enum class EdgeService { kAccess, kWebConferencing, kAudioVideo };
 
+// The Windows Server release a server runs; kDefault: the pool's, and for a pool the product
+// version's usual release (docs/iis.md). Drives the IIS prerequisites script.
+enum class WindowsRelease { kDefault, k2008R2, k2012, k2012R2, k2016, k2019, k2022 };
+
+// SIP transport of a trunk between a Mediation pool and a PSTN gateway.
+enum class TrunkTransport { kTls, kTcp };
+
 // One simple URL entry (spec §E). `domain` is the SIP domain for Meet and "*" for Dialin and
 // Admin. Only active URLs are used by the generators; inactive ones are kept for diffing.
 struct SimpleUrl {
@@ -89,6 +96,7 @@ struct Server {
   // Edge servers only.
   EdgeServiceAddresses edge_external;  // addresses on the external interface
   EdgeServiceAddresses edge_public;    // public (NAT) addresses; empty when not behind NAT
+  WindowsRelease os = WindowsRelease::kDefault;  // kDefault: the pool's
   Origin origin;
 };
 
@@ -109,19 +117,47 @@ struct EdgeSettings {
   Origin origin;
 };
 
+// A SIP trunk: the PSTN gateway (IP-PBX, SBC) a Mediation pool talks to, with the ports each
+// side listens on (Topology Builder's defaults: 5067 on both sides over TLS).
+struct Trunk {
+  std::string gateway;  // FQDN of a pstn-gateway pool of the topology
+  TrunkTransport transport = TrunkTransport::kTls;
+  int gateway_port = 5067;    // where the gateway listens
+  int mediation_port = 5067;  // where the Mediation server listens for this trunk
+  Origin origin;
+};
+
+// Stand-alone Mediation pools only.
+struct MediationSettings {
+  std::string next_hop_pool;  // the Front End pool / Standard Edition server it routes calls to
+  std::vector<Trunk> trunks;
+  Origin origin;
+};
+
+// Survivable Branch Appliances / Servers only.
+struct BranchApplianceSettings {
+  // The central site's Front End pool / Standard Edition server that registers the branch's
+  // users when the appliance is down.
+  std::string backup_registrar_pool;
+  Origin origin;
+};
+
 struct Pool {
   PoolKind kind = PoolKind::kFrontEnd;
   std::string fqdn;  // pool (SIP) FQDN; Standard Edition: equals the server FQDN
   std::vector<Server> servers;
   LoadBalancing load_balancing = LoadBalancing::kNone;
-  std::string vip;                // HLB VIP of the pool FQDN (Edge: internal VIP)
-  std::string internal_web_vip;   // HLB VIP for internal web traffic
-  std::string external_web_vip;   // HLB VIP the reverse proxy targets (4443/8080)
-  std::string internal_web_fqdn;  // override; empty = the pool FQDN
-  std::string external_web_fqdn;  // "External Base URL" host; empty = not published
-  std::string edge_pool;          // internal pools: FQDN of the Edge pool used for A/V
-  EdgeSettings edge;              // kind == kEdge only
-  std::string version;            // free text from an import (e.g. "Lync Server 2013")
+  std::string vip;                 // HLB VIP of the pool FQDN (Edge: internal VIP)
+  std::string internal_web_vip;    // HLB VIP for internal web traffic
+  std::string external_web_vip;    // HLB VIP the reverse proxy targets (4443/8080)
+  std::string internal_web_fqdn;   // override; empty = the pool FQDN
+  std::string external_web_fqdn;   // "External Base URL" host; empty = not published
+  std::string edge_pool;           // internal pools: FQDN of the Edge pool used for A/V
+  EdgeSettings edge;               // kind == kEdge only
+  MediationSettings mediation;     // kind == kMediation only
+  BranchApplianceSettings branch;  // kind == kSurvivableBranch only
+  WindowsRelease os = WindowsRelease::kDefault;  // kDefault: the product version's
+  std::string version;  // free text from an import (e.g. "Lync Server 2013")
   std::string description;
   Origin origin;
 };
@@ -177,6 +213,14 @@ struct DnsSettings {
   // CNAME to the sign-in pool's external / internal web FQDN where that lies in the same SIP
   // domain (a CNAME into another domain fails for mobile clients), address records elsewhere.
   std::string lyncdiscover_records;
+  // A Standard Edition server's / Front End pool's external web FQDN inside: "absent" (the
+  // default; no internal record, the mobility-safe choice) or "hairpin" (the reverse proxy's
+  // public address). docs/domain-calls.md.
+  std::string external_web_internal;
+  // Internal zones of the SIP domains: "full" (the default; one zone per SIP domain) or
+  // "pinpoint" (one zone per planned name, for a SIP domain whose whole zone cannot live
+  // inside). docs/domain-calls.md.
+  std::string internal_zones;
   Origin origin;
 };
 
@@ -209,6 +253,8 @@ const char* ToString(LoadBalancing v);
 const char* ToString(SimpleUrlKind v);
 const char* ToString(ProxyProduct v);
 const char* ToString(CaKind v);
+const char* ToString(WindowsRelease v);
+const char* ToString(TrunkTransport v);
 bool Parse(std::string_view text, ProductVersion* out);
 bool Parse(std::string_view text, SiteKind* out);
 bool Parse(std::string_view text, PoolKind* out);
@@ -216,6 +262,12 @@ bool Parse(std::string_view text, LoadBalancing* out);
 bool Parse(std::string_view text, SimpleUrlKind* out);
 bool Parse(std::string_view text, ProxyProduct* out);
 bool Parse(std::string_view text, CaKind* out);
+bool Parse(std::string_view text, WindowsRelease* out);
+bool Parse(std::string_view text, TrunkTransport* out);
+
+// The release a server runs: its own, else its pool's, else the product version's default.
+WindowsRelease EffectiveRelease(const Server& server, const Pool& pool, ProductVersion version);
+WindowsRelease DefaultRelease(ProductVersion version);
 
 // Pools that run IIS web services (Standard Edition, Front End, Director).
 bool RunsIis(PoolKind kind);

@@ -51,7 +51,9 @@ std::vector<KeyedObject> Deployment(const Topology& t) {
         {"internal_ns_addresses", t.dns.internal_ns_addresses},
         {"external_ns", t.dns.external_ns},
         {"external_ns_addresses", t.dns.external_ns_addresses},
-        {"lyncdiscover_records", t.dns.lyncdiscover_records}}},
+        {"lyncdiscover_records", t.dns.lyncdiscover_records},
+        {"external_web_internal", t.dns.external_web_internal},
+        {"internal_zones", t.dns.internal_zones}}},
   };
   return {{"deployment", std::move(value)}};
 }
@@ -149,6 +151,7 @@ json PoolValue(const Site& site, const Pool& p) {
       {"internal_web_fqdn", ToLower(p.internal_web_fqdn.empty() ? p.fqdn : p.internal_web_fqdn)},
       {"external_web_fqdn", ToLower(p.external_web_fqdn)},
       {"edge_pool", ToLower(p.edge_pool)},
+      {"os", ToString(p.os)},
       {"servers", SortedList(servers)}};
   if (p.kind == PoolKind::kEdge) {
     const EdgeSettings& e = p.edge;
@@ -163,6 +166,20 @@ json PoolValue(const Site& site, const Pool& p) {
                      {"federation", e.federation},
                      {"xmpp", e.xmpp},
                      {"external_vips", EdgeAddresses(e.external_vips)}};
+  }
+  if (p.kind == PoolKind::kMediation) {
+    json trunks = json::array();
+    for (const Trunk& trunk : p.mediation.trunks) {
+      trunks.push_back({{"gateway", ToLower(trunk.gateway)},
+                        {"transport", ToString(trunk.transport)},
+                        {"gateway_port", trunk.gateway_port},
+                        {"mediation_port", trunk.mediation_port}});
+    }
+    value["mediation"] = {{"next_hop_pool", ToLower(p.mediation.next_hop_pool)},
+                          {"trunks", std::move(trunks)}};
+  }
+  if (p.kind == PoolKind::kSurvivableBranch) {
+    value["branch"] = {{"backup_registrar_pool", ToLower(p.branch.backup_registrar_pool)}};
   }
   return value;
 }
@@ -181,7 +198,9 @@ std::vector<KeyedObject> Servers(const Topology& t) {
     for (const Pool& p : s.pools) {
       for (const Server& server : p.servers) {
         if (server.fqdn.empty()) continue;  // an unnamed machine is described by its pool
-        json value = {{"pool", ToLower(p.fqdn)}, {"addresses", SortedList(server.addresses)}};
+        json value = {{"pool", ToLower(p.fqdn)},
+                      {"addresses", SortedList(server.addresses)},
+                      {"os", ToString(server.os)}};
         if (p.kind == PoolKind::kEdge) {
           value["edge_external"] = EdgeAddresses(server.edge_external);
           value["edge_public"] = EdgeAddresses(server.edge_public);

@@ -64,10 +64,19 @@ void DescribeEdgeSettings(auto& v, auto& e) {
            [](auto& sub, auto& a) { DescribeServiceAddresses(sub, a); });
 }
 
+void DescribeTrunk(auto& v, auto& t) {
+  v.Begin(t.origin, "trunk");
+  v.Host("gateway", t.gateway, kRequired);
+  v.Enum("transport", t.transport);
+  v.Int("gateway_port", t.gateway_port);
+  v.Int("mediation_port", t.mediation_port);
+}
+
 void DescribeServer(auto& v, auto& s, bool edge) {
   v.Begin(s.origin, "server");
   v.Host("fqdn", s.fqdn);
   v.TextList("addresses", "address", s.addresses);
+  v.Enum("os", s.os);
   v.Object(
       "edge_external", s.edge_external,
       [](auto& sub, auto& a) { DescribeServiceAddresses(sub, a); }, edge);
@@ -89,9 +98,26 @@ void DescribePool(auto& v, auto& p) {
   v.Host("edge_pool", p.edge_pool);
   v.Text("version", p.version);
   v.Text("description", p.description);
+  v.Enum("os", p.os);
   const bool edge = p.kind == PoolKind::kEdge;
   v.Object(
       "edge", p.edge, [](auto& sub, auto& e) { DescribeEdgeSettings(sub, e); }, edge);
+  v.Object(
+      "mediation", p.mediation,
+      [](auto& sub, auto& m) {
+        sub.Begin(m.origin, "Mediation settings");
+        sub.Host("next_hop_pool", m.next_hop_pool);
+        sub.List("trunks", "trunk", m.trunks,
+                 [](auto& t, auto& trunk) { DescribeTrunk(t, trunk); });
+      },
+      p.kind == PoolKind::kMediation);
+  v.Object(
+      "branch", p.branch,
+      [](auto& sub, auto& b) {
+        sub.Begin(b.origin, "branch appliance settings");
+        sub.Host("backup_registrar_pool", b.backup_registrar_pool);
+      },
+      p.kind == PoolKind::kSurvivableBranch);
   v.List("servers", "server", p.servers,
          [edge](auto& sub, auto& s) { DescribeServer(sub, s, edge); });
 }
@@ -156,6 +182,8 @@ void DescribeTopology(auto& v, auto& t) {
     sub.Host("external_ns", d.external_ns);
     sub.TextList("external_ns_addresses", "external_ns_address", d.external_ns_addresses);
     sub.Text("lyncdiscover_records", d.lyncdiscover_records);
+    sub.Text("external_web_internal", d.external_web_internal);
+    sub.Text("internal_zones", d.internal_zones);
   });
   v.List("sites", "site", t.sites, [](auto& sub, auto& s) { DescribeSite(sub, s); });
 }

@@ -84,6 +84,18 @@ void CheckDnsSettings(Context& ctx) {
                fmt::format("DNS lyncdiscover_records '{}' is neither 'a' nor 'cname'",
                            dns.lyncdiscover_records));
   }
+  if (!dns.external_web_internal.empty() && dns.external_web_internal != "absent" &&
+      dns.external_web_internal != "hairpin") {
+    ctx.Report("LT1013", dns.origin, "external_web_internal",
+               fmt::format("DNS external_web_internal '{}' is neither 'absent' nor 'hairpin'",
+                           dns.external_web_internal));
+  }
+  if (!dns.internal_zones.empty() && dns.internal_zones != "full" &&
+      dns.internal_zones != "pinpoint") {
+    ctx.Report("LT1014", dns.origin, "internal_zones",
+               fmt::format("DNS internal_zones '{}' is neither 'full' nor 'pinpoint'",
+                           dns.internal_zones));
+  }
   if (!dns.hostmaster.empty()) {
     size_t at = dns.hostmaster.find('@');
     std::string_view mailbox = std::string_view(dns.hostmaster).substr(0, at);

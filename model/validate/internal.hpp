@@ -97,5 +97,6 @@ void CheckNameClashes(Context& ctx);        // names.cpp: one name, two owners
 void CheckSimpleUrls(Context& ctx);         // simple_urls.cpp
 void CheckKerberos(Context& ctx);           // kerberos.cpp
 void CheckCertificatePolicy(Context& ctx);  // certificates.cpp
+void CheckVoiceAndReleases(Context& ctx);   // voice.cpp: Mediation trunks, SBA, Windows releases
 
 }  // namespace lynctopo::validation

@@ -12,8 +12,10 @@ namespace lynctopo::validation {
 namespace {
 
 struct Candidates {
-  std::vector<std::string> edge;  // Edge pool FQDNs
-  std::vector<std::string> iis;   // Standard Edition, Front End, Director pool FQDNs
+  std::vector<std::string> edge;       // Edge pool FQDNs
+  std::vector<std::string> iis;        // Standard Edition, Front End, Director pool FQDNs
+  std::vector<std::string> registrar;  // Standard Edition, Front End pool FQDNs
+  std::vector<std::string> gateway;    // PSTN gateway FQDNs
 };
 
 // Checks that `reference` names a pool accepted by `accepts`. `what` names the part the pool
@@ -41,6 +43,39 @@ const PoolRef* CheckPoolReference(Context& ctx, const std::string& reference, co
 
 bool IsEdge(PoolKind kind) {
   return kind == PoolKind::kEdge;
+}
+
+bool IsRegistrar(PoolKind kind) {
+  return kind == PoolKind::kStandardEdition || kind == PoolKind::kFrontEnd;
+}
+
+bool IsGateway(PoolKind kind) {
+  return kind == PoolKind::kPstnGateway;
+}
+
+// A Mediation pool routes calls to a registrar pool over its trunks' gateways; an appliance's
+// users fall back to a registrar pool of a central site.
+void CheckVoiceReferences(Context& ctx, const Pool& pool, const Candidates& candidates) {
+  std::string owner = DescribePool(pool);
+  if (pool.kind == PoolKind::kMediation) {
+    const Origin& origin = KnownOrigin(pool.mediation.origin, pool.origin);
+    if (!pool.mediation.next_hop_pool.empty()) {
+      CheckPoolReference(ctx, pool.mediation.next_hop_pool, origin, "next_hop_pool",
+                         "next hop pool", owner, "a standard-edition or front-end pool",
+                         IsRegistrar, candidates.registrar);
+    }
+    for (const Trunk& trunk : pool.mediation.trunks) {
+      CheckPoolReference(ctx, trunk.gateway, KnownOrigin(trunk.origin, origin), "gateway",
+                         "trunk gateway", owner, "a pstn-gateway pool", IsGateway,
+                         candidates.gateway);
+    }
+  }
+  if (pool.kind == PoolKind::kSurvivableBranch && !pool.branch.backup_registrar_pool.empty()) {
+    CheckPoolReference(ctx, pool.branch.backup_registrar_pool,
+                       KnownOrigin(pool.branch.origin, pool.origin), "backup_registrar_pool",
+                       "backup registrar pool", owner, "a standard-edition or front-end pool",
+                       IsRegistrar, candidates.registrar);
+  }
 }
 
 void CheckDesignatedPools(Context& ctx, const Candidates& candidates) {
@@ -72,6 +107,8 @@ void CheckReferences(Context& ctx) {
     if (ref.pool->fqdn.empty()) continue;
     if (IsEdge(ref.pool->kind)) candidates.edge.push_back(ref.pool->fqdn);
     if (RunsIis(ref.pool->kind)) candidates.iis.push_back(ref.pool->fqdn);
+    if (IsRegistrar(ref.pool->kind)) candidates.registrar.push_back(ref.pool->fqdn);
+    if (IsGateway(ref.pool->kind)) candidates.gateway.push_back(ref.pool->fqdn);
   }
   for (const PoolRef& ref : ctx.pools) {
     const Pool& pool = *ref.pool;
@@ -80,6 +117,7 @@ void CheckReferences(Context& ctx) {
       CheckPoolReference(ctx, pool.edge_pool, pool.origin, "edge_pool", "edge pool", owner,
                          "an edge pool", IsEdge, candidates.edge);
     }
+    CheckVoiceReferences(ctx, pool, candidates);
     if (pool.kind != PoolKind::kEdge) continue;
     if (pool.edge.next_hop_pool.empty()) {
       ctx.Report("LT1029", EdgeOrigin(pool), "next_hop_pool",

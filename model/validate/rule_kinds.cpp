@@ -23,6 +23,8 @@ constexpr std::array kRuleKinds = std::to_array<RuleKindEntry>({
     {"LT1010", P},  // DNS TTL
     {"LT1011", P},  // DNS hostmaster
     {"LT1012", P},  // DNS lyncdiscover_records
+    {"LT1013", P},  // DNS external_web_internal
+    {"LT1014", P},  // DNS internal_zones
     {"LT1020", P},  // duplicate site
     {"LT1021", P},  // duplicate reverse proxy
     {"LT1022", P},  // branch without parent
@@ -60,6 +62,10 @@ constexpr std::array kRuleKinds = std::to_array<RuleKindEntry>({
     {"LT1062", P},  // overridden internal web FQDN used by two pools
     {"LT1063", D},  // internal web FQDN equals an external web FQDN (Mobility)
     {"LT1064", P},  // other name clash
+    {"LT1065", P},  // trunk port out of range
+    {"LT1066", P},  // two trunks to one gateway
+    {"LT1067", P},  // settings of another pool kind
+    {"LT1068", D},  // Windows release the product does not support
     {"LT1079", D},  // no simple URLs at all
     {"LT1080", D},  // no Meet URL for a SIP domain
     {"LT1081", D},  // no Dialin URL

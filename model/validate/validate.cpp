@@ -61,6 +61,7 @@ void ValidateTopology(const Topology& topology, Diagnostics& diagnostics,
   validation::CheckSimpleUrls(ctx);
   validation::CheckKerberos(ctx);
   validation::CheckCertificatePolicy(ctx);
+  validation::CheckVoiceAndReleases(ctx);
 }
 
 }  // namespace lynctopo

@@ -40,7 +40,7 @@ expect_rc 0 "$LYNCTOPO" check "$example" --artifacts "$work/out"
 mutations=(
   "dns/external/contoso.com.zone|/^webconf .*131.107.155.21/d|LT4201|dns:"
   "dns/external/contoso.com.zone|/^_sipfederationtls/d|LT4202|dns:"
-  "dns/internal/contoso.local.zone|s/^pool01 .*/pool01 IN A 10.9.9.9/|LT4252|dns/records.csv:25:1:"
+  "dns/internal/contoso.local.zone|s/^pool01 .*/pool01 IN A 10.9.9.9/|LT4252|dns/records.csv:29:1:"
   "dns/records.csv|/^external,fabrikam.com,meet.fabrikam.com,A/d|LT4252|dns/records.csv:"
   "dns/records.json|s/\"value\": \"131.107.155.30\"/\"value\": \"131.107.155.39\"/|LT4252|dns/records.json:"
   "dns/dns.ps1|/Name = 'dialin'; Type = 'A'; Data = '131/d|LT4252|dns/dns.ps1:"

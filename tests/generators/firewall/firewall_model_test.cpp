@@ -127,6 +127,14 @@ const std::vector<Expected> kEnterpriseFlows = {
      "internal", "none"},
     {"internal", "any internal client or server", "owas.contoso.local", "443", "tcp", "internal",
      "none"},
+    // Stand-alone Mediation Server (ports and protocols for internal servers): SIP/MTLS 5070
+    // from the Front End pools, SIP/TLS from the trunk's gateway, media 49152-57500.
+    {"internal", "", "med01.contoso.local", "5070", "tcp", "internal", "none"},
+    {"internal", "", "med01.contoso.local", "5067", "tcp", "internal", "none"},
+    {"internal", "any internal client or server", "med01.contoso.local", "49152-57500", "tcp",
+     "internal", "none"},
+    {"internal", "any internal client or server", "med01.contoso.local", "49152-57500", "udp",
+     "internal", "none"},
 };
 
 bool Matches(const FirewallFlow& flow, const Expected& e) {

@@ -117,7 +117,7 @@ TEST_CASE("report diagrams: readable at 50 pools, byte-stable", "[report]") {
     WARN("SKIPPED: built without Graphviz");
     return;
   }
-  Topology topology = GrowEnterprise(44);
+  Topology topology = GrowEnterprise(41);
   Diagnostics diagnostics;
   Plan plan = DerivePlan(topology, diagnostics);
   REQUIRE(plan.pools.size() == 50);

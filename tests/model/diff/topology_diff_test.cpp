@@ -18,8 +18,8 @@ Topology Base() {
   pool.kind = PoolKind::kFrontEnd;
   pool.fqdn = "pool01.contoso.local";
   pool.external_web_fqdn = "webext.contoso.com";
-  pool.servers = {{"fe01.contoso.local", {"10.0.0.1"}, {}, {}, {}},
-                  {"fe02.contoso.local", {"10.0.0.2"}, {}, {}, {}}};
+  pool.servers = {{"fe01.contoso.local", {"10.0.0.1"}, {}, {}, {}, {}},
+                  {"fe02.contoso.local", {"10.0.0.2"}, {}, {}, {}, {}}};
   site.pools.push_back(pool);
   t.sites.push_back(site);
   return t;
@@ -128,6 +128,7 @@ TEST_CASE("text, Markdown and JSON renderings of a change list", "[diff]") {
         "      + addresses 10.0.0.9\n"
         "  - server fe02.contoso.local\n"
         "      addresses: [\"10.0.0.2\"]\n"
+        "      os: \"default\"\n"
         "      pool: \"pool01.contoso.local\"\n"
         "\n"
         "Plan: 1 to add, 2 to change, 1 to remove.\n");

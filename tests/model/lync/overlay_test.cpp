@@ -35,7 +35,7 @@ Topology Base() {
   fe.external_web_fqdn = "webext.contoso.com";
   fe.origin.loc = At(20, 5);
   fe.origin.SetField("internal_web_fqdn", At(30, 7));
-  fe.servers = {{"fe01.contoso.com", {}, {}, {}, {}}, {"fe02.contoso.com", {}, {}, {}, {}}};
+  fe.servers = {{"fe01.contoso.com", {}, {}, {}, {}, {}}, {"fe02.contoso.com", {}, {}, {}, {}, {}}};
   Pool edge;
   edge.kind = PoolKind::kEdge;
   edge.fqdn = "edgepool.contoso.com";
@@ -94,7 +94,7 @@ TEST_CASE("overlay: sites by name (any case), pools by FQDN, servers by FQDN") {
   fe.load_balancing = LoadBalancing::kHardware;
   fe.vip = "10.0.0.10";
   fe.internal_web_fqdn = "lyncweb.contoso.com";
-  fe.servers = {{"fe02.contoso.com", {"10.0.0.22"}, {}, {}, {}}};
+  fe.servers = {{"fe02.contoso.com", {"10.0.0.22"}, {}, {}, {}, {}}};
   Pool edge;
   edge.fqdn = "edgepool.contoso.com";
   edge.load_balancing = LoadBalancing::kDns;

@@ -112,3 +112,18 @@ TEST_CASE("diagnostics carry the file and the field position", "[validate]") {
         "contoso.json:52:28: error: external web FQDN 'web_ext.contoso.com' contains a character "
         "other than letters, digits, hyphen and dot [LT1004]");
 }
+
+TEST_CASE("LT1013 and LT1014 DNS zone settings", "[validate]") {
+  Topology t = ValidBase();
+  t.dns.external_web_internal = "hairpin";
+  t.dns.internal_zones = "pinpoint";
+  CHECK(Validate(t).empty());
+  t.dns.external_web_internal = "internal";
+  CHECK(Only(t) ==
+        "error: DNS external_web_internal 'internal' is neither 'absent' nor 'hairpin' "
+        "[LT1013]");
+  t.dns.external_web_internal = "absent";
+  t.dns.internal_zones = "pin-point";
+  CHECK(Only(t) ==
+        "error: DNS internal_zones 'pin-point' is neither 'full' nor 'pinpoint' [LT1014]");
+}

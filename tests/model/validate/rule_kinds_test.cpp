@@ -112,6 +112,7 @@ const std::map<std::string, std::function<void(Topology&)>>& DesignMutations() {
        }},
       {"LT1058", [](Topology& t) { Edge(t).servers[1].edge_public.audio_video.clear(); }},
       {"LT1063", [](Topology& t) { FrontEnd(t).external_web_fqdn = "webint.contoso.local"; }},
+      {"LT1068", [](Topology& t) { FrontEnd(t).os = WindowsRelease::k2022; }},
       {"LT1079",
        [](Topology& t) {
          t.simple_urls.clear();

@@ -198,8 +198,12 @@ $Planned = @{
         @{ Name = 'fe03'; Type = 'A'; Data = '10.0.0.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'fe04'; Type = 'A'; Data = '10.1.0.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'fe05'; Type = 'A'; Data = '10.1.0.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'gw01'; Type = 'A'; Data = '10.0.0.60'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'med01'; Type = 'A'; Data = '10.0.0.50'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'owas'; Type = 'A'; Data = '10.0.0.40'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'owas01'; Type = 'A'; Data = '10.0.0.40'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'pchat'; Type = 'A'; Data = '10.0.0.45'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = 'pchat01'; Type = 'A'; Data = '10.0.0.45'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'pool01'; Type = 'A'; Data = '10.0.0.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'pool02'; Type = 'A'; Data = '10.1.0.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'rp01'; Type = 'A'; Data = '172.25.33.40'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
