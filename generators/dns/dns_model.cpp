@@ -140,6 +140,12 @@ class RecordBuilder {
   RecordBuilder(const Plan& plan, Diagnostics& diagnostics)
       : plan_(plan), zones_(plan), diagnostics_(diagnostics), file_(SourceFile(plan)) {
     if (plan.topology && plan.topology->dns.ttl > 0) set_.ttl = plan.topology->dns.ttl;
+    if (plan.topology && plan.topology->dns.internal_zones == "pinpoint") {
+      const std::string ad = ToLower(plan.topology->ad_domain);
+      for (const Fqdn& domain : plan.sip_domains) {
+        if (domain.str() != ad) pinpoint_domains_.insert(domain.str());
+      }
+    }
   }
 
   DnsRecordSet Build() {
@@ -154,9 +160,19 @@ class RecordBuilder {
   }
 
  private:
+  // The zone a record at `name` lives in. With `dns.internal_zones: pinpoint`, an internal name
+  // of a SIP domain (other than the AD domain, which lives inside anyway) is a zone of its own,
+  // its records at the apex: the pin-point zones of the DNS requirements for automatic client
+  // sign-in.
+  std::string ZoneFor(View view, const std::string& name) const {
+    std::string zone = zones_.ZoneOf(name);
+    if (view == View::kInternal && pinpoint_domains_.count(zone) > 0) return name;
+    return zone;
+  }
+
   void AddNameGroup(View view, const std::string& fqdn,
                     const std::vector<const PlannedName*>& names) {
-    std::string zone = zones_.ZoneOf(fqdn);
+    std::string zone = ZoneFor(view, fqdn);
     std::string purpose = JoinRoles(names);
     std::set<std::string> aliases;
     std::vector<std::string> addresses;  // union, first-seen order
@@ -244,7 +260,7 @@ class RecordBuilder {
   void AddService(const PlannedService& service) {
     std::string domain = ToLower(service.domain);
     std::string name = service.service + "." + domain;
-    DnsRecord r = Base(service.view, zones_.ZoneOf(domain), name, service.purpose);
+    DnsRecord r = Base(service.view, ZoneFor(service.view, name), name, service.purpose);
     r.type = DnsType::kSrv;
     r.value = service.target.str();
     r.port = service.port;
@@ -280,6 +296,13 @@ class RecordBuilder {
     kept.reserve(records.size());
     for (DnsRecord& r : records) {
       const auto& c = counts[{r.view, r.name}];
+      if (r.type == DnsType::kCname && r.name == r.zone) {
+        // The apex holds SOA and NS: a CNAME cannot live there (a pin-point zone's own name).
+        diagnostics_.Error("LT6015", file_, {},
+                           Describe(r.view, r.name) + " is a CNAME to " + r.value +
+                               " at the apex of its own zone; publish an address record instead");
+        continue;
+      }
       if (r.type == DnsType::kCname && c.second > 1) {
         diagnostics_.Error("LT6002", file_, {},
                            Describe(r.view, r.name) + " is a CNAME to " + r.value +
@@ -313,6 +336,7 @@ class RecordBuilder {
 
   const Plan& plan_;
   DnsZoneIndex zones_;
+  std::set<std::string> pinpoint_domains_;  // SIP domains whose internal names are own zones
   Diagnostics& diagnostics_;
   std::string file_;
   DnsRecordSet set_;

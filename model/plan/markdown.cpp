@@ -53,6 +53,9 @@ std::string PlanToMarkdown(const Plan& plan) {
   for (const Fqdn& domain : plan.sip_domains) domains.push_back(domain.str());
   out += "Product: " + std::string(topology ? ToString(topology->version) : "-") +
          ". SIP domains: " + Escape(Cell(Join(domains))) + ".\n";
+  if (std::string note = plan_tables::InternalZonesNote(plan); !note.empty()) {
+    out += "\n" + Escape(note) + "\n";
+  }
 
   Section("Inventory", plan_tables::InventoryTable(plan), out);
   Section("Web services", plan_tables::PoolWebTable(plan), out);

@@ -35,14 +35,25 @@ void AddServerNames(DeriveContext& ctx, const PlannedPool& pool) {
 }
 
 // Inside, a Director's external web name leads to the Director (the single-Director DNS summary
-// lists it). A Front End pool's has no internal record: the Mobility Service is reached from the
-// Internet only (technical requirements for mobility). The reverse proxy reaches the pool
-// through its own perimeter resolution (dns/perimeter/*.hosts), never through internal DNS.
-// docs/domain-calls.md.
+// lists it). A Front End pool's has no internal record by default: the Mobility Service is reached
+// from the Internet only (technical requirements for mobility). `dns.external_web_internal:
+// hairpin` gives it the publishing reverse proxy's public address instead, so inside clients take
+// the Internet path. The reverse proxy reaches the pool through its own perimeter resolution
+// (dns/perimeter/*.hosts), never through internal DNS. docs/domain-calls.md.
 void AddExternalWebInside(DeriveContext& ctx, const PlannedPool& pool) {
-  if (pool.kind != PoolKind::kDirector) return;
-  AddName(ctx, MakeName(pool.external_web_fqdn, NameRole::kExternalWeb, View::kInternal, pool,
-                        ExternalWebInsideTarget(pool)));
+  if (pool.kind == PoolKind::kDirector) {
+    AddName(ctx, MakeName(pool.external_web_fqdn, NameRole::kExternalWeb, View::kInternal, pool,
+                          ExternalWebInsideTarget(pool)));
+    return;
+  }
+  if (ctx.topology.dns.external_web_internal != "hairpin") return;
+  size_t proxy = ctx.PublishingProxyIndex(&pool);
+  if (proxy == kNone) return;  // nothing public to hairpin through (LT2005 on the external name)
+  PlannedName name =
+      MakeName(pool.external_web_fqdn, NameRole::kExternalWeb, View::kInternal, pool,
+               Target{TargetKind::kReverseProxy, ctx.plan.proxies[proxy].external_addresses});
+  name.proxy = ctx.plan.proxies[proxy].name;
+  AddName(ctx, std::move(name));
 }
 
 void AddIisPoolNames(DeriveContext& ctx, const PlannedPool& pool) {

@@ -123,4 +123,22 @@ Table EndpointTable(const Plan& plan) {
   return table;
 }
 
+std::string InternalZonesNote(const Plan& plan) {
+  const Topology* topology = plan.topology;
+  const std::string ad = topology ? ToLower(topology->ad_domain) : std::string();
+  std::vector<std::string> domains;
+  for (const Fqdn& domain : plan.sip_domains) {
+    if (domain.str() != ad) domains.push_back(domain.str());
+  }
+  if (domains.empty()) return "";
+  if (topology && topology->dns.internal_zones == "pinpoint") {
+    return "Internal DNS: pin-point zones (one per planned name) for " + Join(domains) +
+           "; other names of these domains resolve inside through the public DNS.";
+  }
+  return "Internal DNS: full zones for " + Join(domains) +
+         "; inside, a name of these domains the plan does not list (www, mail, ...) stops "
+         "resolving unless it is added to the internal zone (dns.internal_zones: pinpoint "
+         "avoids this).";
+}
+
 }  // namespace lynctopo::plan_tables

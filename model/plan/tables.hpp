@@ -29,4 +29,10 @@ Table NameTable(const Plan& plan, View view);
 Table ServiceTable(const Plan& plan);
 Table EndpointTable(const Plan& plan);
 
+// How the SIP domains' internal zones are laid out and what that costs (docs/domain-calls.md):
+// a full internal zone hides every public name of the domain the plan does not list; pin-point
+// zones hide nothing but hold only the planned names. Empty when every SIP domain is the AD
+// domain (its zone lives inside anyway).
+std::string InternalZonesNote(const Plan& plan);
+
 }  // namespace lynctopo::plan_tables

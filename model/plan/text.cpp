@@ -100,6 +100,7 @@ std::string PlanToText(const Plan& plan) {
   std::vector<std::string> domains;
   for (const Fqdn& domain : plan.sip_domains) domains.push_back(domain.str());
   out += "SIP domains: " + Cell(Join(domains)) + "\n";
+  if (std::string note = plan_tables::InternalZonesNote(plan); !note.empty()) out += note + "\n";
   size_t servers = 0;
   for (const PlannedPool& pool : plan.pools) servers += pool.servers.size();
   out += std::to_string(plan.sites.size()) + " sites, " + std::to_string(plan.pools.size()) +

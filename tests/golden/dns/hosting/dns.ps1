@@ -174,145 +174,161 @@ function Sync-LtName([string]$Zone, [string]$Name, [object[]]$Planned) {
 # The planned records, per view and zone; one entry per record.
 $Planned = @{
   'internal' = @(
-    @{ Zone = 'adatum.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.adatum.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.adatum.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.adatum.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'alpineskihouse.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.alpineskihouse.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.alpineskihouse.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.alpineskihouse.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'bellowscollege.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.bellowscollege.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.bellowscollege.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.bellowscollege.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'bestforyouorganic.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.bestforyouorganic.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.bestforyouorganic.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.bestforyouorganic.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'blueyonderairlines.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.blueyonderairlines.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.blueyonderairlines.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.blueyonderairlines.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'cohovineyard.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.cohovineyard.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.cohovineyard.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.cohovineyard.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'cohowinery.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.cohowinery.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.cohowinery.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.cohowinery.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'consolidatedmessenger.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.consolidatedmessenger.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.consolidatedmessenger.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.consolidatedmessenger.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'cpandl.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.cpandl.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.cpandl.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.cpandl.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'fourthcoffee.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.fourthcoffee.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.fourthcoffee.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.fourthcoffee.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'graphicdesigninstitute.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.graphicdesigninstitute.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.graphicdesigninstitute.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.graphicdesigninstitute.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'humongousinsurance.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.humongousinsurance.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.humongousinsurance.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.humongousinsurance.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'lamnahealthcare.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.lamnahealthcare.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.lamnahealthcare.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.lamnahealthcare.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
       ) }
-    @{ Zone = 'libertysdelightfulsinfulbakery.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.libertysdelightfulsinfulbakery.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = '_sipinternaltls._tcp.libertysdelightfulsinfulbakery.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.libertysdelightfulsinfulbakery.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.litwareinc.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.lucernepublishing.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.lucernepublishing.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.margiestravel.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.margiestravel.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.munsonspicklesandpreservesfarm.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.munsonspicklesandpreservesfarm.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.northwindtraders.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.northwindtraders.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.proseware.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.proseware.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.relecloud.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.relecloud.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.schoolofficeproducts.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.schoolofficeproducts.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.southridgevideo.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.southridgevideo.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tailspintoys.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tailspintoys.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant01.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant01.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant02.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant02.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant03.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant03.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant04.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant04.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant05.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant05.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant06.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant06.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant07.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant07.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant08.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant08.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant09.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant09.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant10.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant10.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant11.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant11.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant12.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant12.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant13.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant13.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant14.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant14.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant15.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant15.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant16.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant16.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant17.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant17.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant18.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant18.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant19.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant19.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant20.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant20.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.tenant21.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.tenant21.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.treyresearch.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.treyresearch.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.wideworldimporters.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.wideworldimporters.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.widgetsandthings.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.widgetsandthings.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.wingtiptoys.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.wingtiptoys.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = '_sipinternaltls._tcp.woodgrovebank.com'; Records = @(
+        @{ Name = '@'; Type = 'SRV'; Data = 'sip.woodgrovebank.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
+      ) }
+    @{ Zone = 'admin.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'dialin.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
     @{ Zone = 'litware.local'; Records = @(
         @{ Name = 'edge01'; Type = 'A'; Data = '172.30.10.10'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
@@ -327,367 +343,758 @@ $Planned = @{
         @{ Name = 'rp01'; Type = 'A'; Data = '192.168.20.80'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
         @{ Name = 'webint'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'litwareinc.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.litwareinc.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'admin'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'dialin'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.adatum.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'lucernepublishing.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.lucernepublishing.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.alpineskihouse.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'margiestravel.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.margiestravel.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.bellowscollege.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'munsonspicklesandpreservesfarm.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.munsonspicklesandpreservesfarm.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.bestforyouorganic.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'northwindtraders.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.northwindtraders.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.blueyonderairlines.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'proseware.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.proseware.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.cohovineyard.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'relecloud.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.relecloud.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.cohowinery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'schoolofficeproducts.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.schoolofficeproducts.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.consolidatedmessenger.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'southridgevideo.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.southridgevideo.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.cpandl.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tailspintoys.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tailspintoys.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.fourthcoffee.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant01.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant01.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.graphicdesigninstitute.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant02.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant02.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.humongousinsurance.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant03.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant03.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.lamnahealthcare.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant04.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant04.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.libertysdelightfulsinfulbakery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant05.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant05.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant06.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant06.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.lucernepublishing.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant07.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant07.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.margiestravel.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant08.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant08.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.munsonspicklesandpreservesfarm.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant09.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant09.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.northwindtraders.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant10.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant10.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.proseware.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant11.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant11.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.relecloud.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant12.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant12.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.schoolofficeproducts.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant13.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant13.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.southridgevideo.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant14.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant14.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tailspintoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant15.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant15.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant01.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant16.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant16.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant02.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant17.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant17.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant03.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant18.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant18.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant04.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant19.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant19.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant05.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant20.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant20.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant06.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'tenant21.litware.net'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.tenant21.litware.net'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant07.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'treyresearch.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.treyresearch.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant08.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'wideworldimporters.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.wideworldimporters.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant09.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'widgetsandthings.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.widgetsandthings.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant10.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'wingtiptoys.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.wingtiptoys.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant11.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
-    @{ Zone = 'woodgrovebank.com'; Records = @(
-        @{ Name = '_sipinternaltls._tcp'; Type = 'SRV'; Data = 'sip.woodgrovebank.com'; Ttl = 3600; Priority = 0; Weight = 0; Port = 5061 }
-        @{ Name = 'lyncdiscoverinternal'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'meet'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'sip'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
-        @{ Name = 'ucupdates-r2'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+    @{ Zone = 'lyncdiscoverinternal.tenant12.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant13.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant14.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant15.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant16.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant17.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant18.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant19.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant20.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.tenant21.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.treyresearch.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.wideworldimporters.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.widgetsandthings.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.wingtiptoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'lyncdiscoverinternal.woodgrovebank.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.adatum.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.alpineskihouse.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.bellowscollege.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.bestforyouorganic.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.blueyonderairlines.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.cohovineyard.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.cohowinery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.consolidatedmessenger.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.cpandl.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.fourthcoffee.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.graphicdesigninstitute.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.humongousinsurance.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.lamnahealthcare.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.libertysdelightfulsinfulbakery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.lucernepublishing.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.margiestravel.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.munsonspicklesandpreservesfarm.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.northwindtraders.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.proseware.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.relecloud.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.schoolofficeproducts.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.southridgevideo.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tailspintoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant01.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant02.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant03.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant04.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant05.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant06.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant07.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant08.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant09.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant10.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant11.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant12.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant13.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant14.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant15.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant16.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant17.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant18.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant19.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant20.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.tenant21.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.treyresearch.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.wideworldimporters.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.widgetsandthings.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.wingtiptoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'meet.woodgrovebank.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.adatum.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.alpineskihouse.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.bellowscollege.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.bestforyouorganic.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.blueyonderairlines.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.cohovineyard.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.cohowinery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.consolidatedmessenger.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.cpandl.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.fourthcoffee.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.graphicdesigninstitute.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.humongousinsurance.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.lamnahealthcare.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.libertysdelightfulsinfulbakery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.lucernepublishing.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.margiestravel.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.munsonspicklesandpreservesfarm.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.northwindtraders.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.proseware.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.relecloud.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.schoolofficeproducts.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.southridgevideo.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tailspintoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant01.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant02.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant03.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant04.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant05.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant06.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant07.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant08.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant09.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant10.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant11.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant12.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant13.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant14.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant15.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant16.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant17.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant18.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant19.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant20.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.tenant21.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.treyresearch.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.wideworldimporters.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.widgetsandthings.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.wingtiptoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'sip.woodgrovebank.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.21'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.22'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.23'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.24'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.adatum.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.alpineskihouse.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.bellowscollege.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.bestforyouorganic.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.blueyonderairlines.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.cohovineyard.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.cohowinery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.consolidatedmessenger.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.cpandl.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.fourthcoffee.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.graphicdesigninstitute.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.humongousinsurance.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.lamnahealthcare.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.libertysdelightfulsinfulbakery.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.lucernepublishing.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.margiestravel.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.munsonspicklesandpreservesfarm.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.northwindtraders.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.proseware.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.relecloud.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.schoolofficeproducts.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.southridgevideo.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tailspintoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant01.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant02.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant03.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant04.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant05.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant06.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant07.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant08.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant09.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant10.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant11.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant12.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant13.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant14.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant15.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant16.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant17.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant18.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant19.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant20.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.tenant21.litware.net'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.treyresearch.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.wideworldimporters.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.widgetsandthings.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.wingtiptoys.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'ucupdates-r2.woodgrovebank.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '192.168.20.11'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
+      ) }
+    @{ Zone = 'webext.litwareinc.com'; Records = @(
+        @{ Name = '@'; Type = 'A'; Data = '198.51.100.80'; Ttl = 3600; Priority = 0; Weight = 0; Port = 0 }
       ) }
   )
   'external' = @(
