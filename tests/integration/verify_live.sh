@@ -34,7 +34,7 @@ done
 [ $up = 1 ] || fail "nginx did not answer within 30 s: $(tail -5 "$TMP/run/nginx.log")"
 
 # DNS: the example's zones, one named per view.
-"$LYNCTOPO" generate "$EXAMPLE" --out "$TMP/dnsout" --only dns --set dns.ns_address=127.0.0.1 \
+"$LYNCTOPO" generate "$EXAMPLE" --out "$TMP/dnsout" --only dns \
   >"$TMP/dns-generate.log" 2>&1 || fail "generate dns: $(cat "$TMP/dns-generate.log")"
 dns=$TMP/dnsout/dns
 port_internal=$(free_port)
