@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/address.hpp"
 #include "model/bounded_read.hpp"
 #include "model/line_index.hpp"
 #include "model/lync/import.hpp"
@@ -241,6 +242,7 @@ std::optional<Topology> LoadTopologyFile(const std::string& path, Diagnostics& d
     std::optional<Topology> overlay = LoadOverlayFile(overlay_path, diagnostics);
     if (overlay) ApplyOverlay(*topology, *overlay, diagnostics);
   }
+  NormalizeAddresses(*topology);
   return topology;
 }
 

@@ -5,8 +5,6 @@
 #include <set>
 #include <tuple>
 
-#include <arpa/inet.h>
-
 namespace lynctopo {
 
 std::string DnsServerAddress::ToString() const {
@@ -50,25 +48,11 @@ std::optional<DnsServerAddress> ParseDnsServer(std::string_view text) {
   return out;
 }
 
-std::string CanonicalAddress(std::string_view text) {
-  std::string s(text);
-  char buffer[INET6_ADDRSTRLEN] = {};
-  in6_addr v6{};
-  if (inet_pton(AF_INET6, s.c_str(), &v6) == 1 && inet_ntop(AF_INET6, &v6, buffer, sizeof buffer)) {
-    return buffer;
-  }
-  in_addr v4{};
-  if (inet_pton(AF_INET, s.c_str(), &v4) == 1 && inet_ntop(AF_INET, &v4, buffer, sizeof buffer)) {
-    return buffer;
-  }
-  return s;
-}
-
 std::string DnsRecordValue(const DnsRecord& r) {
   switch (r.type) {
     case DnsType::kA:
     case DnsType::kAAAA:
-      return CanonicalAddress(r.value);
+      return CanonicalAddress(r.value).value_or(r.value);
     case DnsType::kCname:
       return ToLower(r.value);
     case DnsType::kSrv:

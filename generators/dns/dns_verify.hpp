@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generators/dns/dns_model.hpp"
+#include "model/address.hpp"
 #include "model/diagnostics.hpp"
 
 namespace lynctopo {
@@ -50,9 +51,6 @@ std::unique_ptr<DnsQuerier> MakeLdnsQuerier(const DnsServerAddress& server, int 
 // The comparable text of a record's data: an address in canonical form, a lower-case target,
 // or "priority weight port target" for SRV.
 std::string DnsRecordValue(const DnsRecord& record);
-// Canonical text of an IPv4/IPv6 address ("2001:0db8::0021" → "2001:db8::21"); unchanged if
-// not an address.
-std::string CanonicalAddress(std::string_view text);
 
 enum class DnsDriftKind { kMissing, kDifferent, kExtra };
 

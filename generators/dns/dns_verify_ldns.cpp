@@ -40,8 +40,10 @@ std::string HostText(const ldns_rdf* rdf) {
 std::string RecordText(const ldns_rr* rr, DnsType type) {
   switch (type) {
     case DnsType::kA:
-    case DnsType::kAAAA:
-      return CanonicalAddress(RdfText(ldns_rr_rdf(rr, 0)).str());
+    case DnsType::kAAAA: {
+      std::string text = RdfText(ldns_rr_rdf(rr, 0)).str();
+      return CanonicalAddress(text).value_or(text);
+    }
     case DnsType::kCname:
       return HostText(ldns_rr_rdf(rr, 0));
     case DnsType::kSrv:
