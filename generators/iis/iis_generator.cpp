@@ -2,6 +2,7 @@
 
 #include "generators/escape.hpp"
 #include "generators/iis/iis_model.hpp"
+#include "generators/iis/iis_requirements.hpp"
 #include "generators/product_strings.hpp"
 
 namespace lynctopo {
@@ -25,6 +26,46 @@ nlohmann::json BindingsView(const IisServer& server) {
   return bindings;
 }
 
+const char* InstallCommand(const IisServer& server) {
+  return server.install_windows_feature ? "Install-WindowsFeature" : "Add-WindowsFeature";
+}
+
+nlohmann::json PrerequisitesView(const IisServer& server) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const IisPrerequisite& p : server.prerequisites) {
+    list.push_back({{"name", p.name},
+                    {"name_comment", CommentText(p.name)},
+                    {"name_md", MarkdownCell(p.name)},
+                    {"requirement_comment", CommentText(p.requirement)},
+                    {"requirement_md", MarkdownCell(p.requirement)},
+                    {"has_hotfix", !p.hotfix.empty()},
+                    {"hotfix", p.hotfix},
+                    {"hotfix_ps", PowerShellQuote(p.hotfix)},
+                    {"name_ps", PowerShellQuote(p.name)}});
+  }
+  return list;
+}
+
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+nlohmann::json PagesView(const IisServer& server) {
+  nlohmann::json pages = nlohmann::json::array();
+  for (const std::string& page : server.pages)
+    pages.push_back({{"page_comment", CommentText(page)}});
+  return pages;
+}
+
+// Why the lists of another release apply; empty when the pages list the server's release.
+std::string ReleaseNote(const IisServer& server, const ProductStrings& product) {
+  if (server.os_listed) return "";
+  return std::string(product.product) + "'s pages do not list " + ReleaseDisplayName(server.os) +
+         "; these are the lists of " + ReleaseDisplayName(server.requirements_os);
+}
+
 // The view of templates/iis/prepare-server.ps1.mustache (documented in docs/templates.md).
 nlohmann::json ServerView(const IisServer& server, const ProductStrings& product) {
   std::string feature_list;
@@ -34,7 +75,19 @@ nlohmann::json ServerView(const IisServer& server, const ProductStrings& product
     feature_list += PowerShellQuote(f.name);
     features.push_back({{"name", f.name}, {"display_name", f.display_name}});
   }
+  const std::string note = ReleaseNote(server, product);
   return {{"server", server.server},
+          {"os", ToString(server.os)},
+          {"os_name", ReleaseDisplayName(server.os)},
+          {"has_os_note", !note.empty()},
+          {"os_note_comment", CommentText(note)},
+          {"os_note_md", MarkdownCell(note)},
+          {"install_command", InstallCommand(server)},
+          {"install_windows_feature", server.install_windows_feature},
+          {"source_default_ps", PowerShellQuote(kDefaultFeatureSource)},
+          {"pages", PagesView(server)},
+          {"pages_md", MarkdownCell(Joined(server.pages))},
+          {"prerequisites", PrerequisitesView(server)},
           {"pool", server.pool},
           {"site", server.site},
           {"site_comment", CommentText(server.site)},
@@ -65,11 +118,25 @@ nlohmann::json IisPlanToJson(const IisPlan& plan) {
            {"certificate_use", b.certificate_use.empty() ? nlohmann::json(nullptr)
                                                          : nlohmann::json(b.certificate_use)}});
     }
+    nlohmann::json prerequisites = nlohmann::json::array();
+    for (const IisPrerequisite& p : server.prerequisites) {
+      prerequisites.push_back(
+          {{"name", p.name},
+           {"requirement", p.requirement},
+           {"hotfix", p.hotfix.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.hotfix)}});
+    }
     servers.push_back({{"server", server.server},
                        {"pool", server.pool},
                        {"site", server.site},
                        {"kind", ToString(server.kind)},
+                       {"os", ToString(server.os)},
+                       {"os_listed", server.os_listed},
+                       {"requirements_os", ToString(server.requirements_os)},
+                       {"install_command", InstallCommand(server)},
+                       {"source_parameter", server.install_windows_feature},
+                       {"documentation", server.pages},
                        {"features", std::move(features)},
+                       {"prerequisites", std::move(prerequisites)},
                        {"bindings", std::move(bindings)}});
   }
   return {{"format_version", 1}, {"servers", std::move(servers)}};

@@ -1,39 +1,20 @@
 #include "generators/iis/iis_model.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "generators/product_strings.hpp"
 
 namespace lynctopo {
 
-const std::vector<IisFeature>& RequiredIisFeatures() {
-  static const std::vector<IisFeature> kFeatures = {
-      {"Web-Server", "Web Server (IIS)"},
-      {"Web-Static-Content", "Static Content"},
-      {"Web-Default-Doc", "Default Document"},
-      {"Web-Http-Errors", "HTTP Errors"},
-      {"Web-Http-Redirect", "HTTP Redirection"},
-      {"Web-Asp-Net", "ASP.NET 3.5"},
-      {"Web-Asp-Net45", "ASP.NET 4.5"},
-      {"Web-Net-Ext", ".NET Extensibility 3.5"},
-      {"Web-Net-Ext45", ".NET Extensibility 4.5"},
-      {"Web-ISAPI-Ext", "ISAPI Extensions"},
-      {"Web-ISAPI-Filter", "ISAPI Filters"},
-      {"Web-Http-Logging", "HTTP Logging"},
-      {"Web-Log-Libraries", "Logging Tools"},
-      {"Web-Request-Monitor", "Request Monitor"},
-      {"Web-Http-Tracing", "Tracing"},
-      {"Web-Basic-Auth", "Basic Authentication"},
-      {"Web-Windows-Auth", "Windows Authentication"},
-      {"Web-Client-Auth", "Client Certificate Mapping Authentication"},
-      {"Web-Filtering", "Request Filtering"},
-      {"Web-Stat-Compression", "Static Content Compression"},
-      {"Web-Dyn-Compression", "Dynamic Content Compression"},
-      {"Web-Mgmt-Console", "IIS Management Console"},
-      {"Web-Scripting-Tools", "IIS Management Scripts and Tools"},
-      {"Web-Mgmt-Compat", "IIS 6 Management Compatibility"},
-  };
-  return kFeatures;
+std::vector<IisFeature> RequiredIisFeatures(ProductVersion product, WindowsRelease release,
+                                            PoolKind kind) {
+  const IisRequirements& req = IisRequirementsFor(product, release, nullptr);
+  std::vector<IisFeature> features;
+  for (const std::string& name : kind == PoolKind::kDirector ? req.director : req.front_end) {
+    features.push_back({name, FeatureDisplayName(name)});
+  }
+  return features;
 }
 
 namespace {
@@ -57,17 +38,60 @@ std::vector<IisBinding> BindingsFor(const PlannedPool& pool, bool separate_certi
   };
 }
 
+bool SameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The model server behind a planned one; an imported single-machine pool may leave the server
+// FQDN empty, so its only server stands for it.
+const Server* ModelServer(const Pool& pool, const PlannedServer& planned) {
+  for (const Server& s : pool.servers) {
+    if (SameName(s.fqdn, planned.fqdn.str())) return &s;
+  }
+  return pool.servers.size() == 1 ? &pool.servers.front() : nullptr;
+}
+
+WindowsRelease ReleaseOf(const PlannedPool& pool, const PlannedServer& planned,
+                         ProductVersion version) {
+  if (!pool.source) return DefaultRelease(version);
+  const Server* server = ModelServer(*pool.source, planned);
+  return EffectiveRelease(server ? *server : Server{}, *pool.source, version);
+}
+
+void ApplyRequirements(IisServer& server, ProductVersion version) {
+  const IisRequirements& req = IisRequirementsFor(version, server.os, &server.os_listed);
+  server.requirements_os = req.release;
+  server.install_windows_feature = req.install_windows_feature;
+  server.pages = req.pages;
+  server.features = RequiredIisFeatures(version, req.release, server.kind);
+  for (const IisPrerequisite& p : req.prerequisites) {
+    if (p.front_end_only && server.kind == PoolKind::kDirector) continue;
+    server.prerequisites.push_back(p);
+  }
+}
+
 }  // namespace
 
 IisPlan BuildIisPlan(const Plan& plan, Diagnostics&) {
   IisPlan result;
   const bool separate = plan.topology && plan.topology->certificates.separate_web_certificates;
+  const ProductVersion version = plan.topology ? plan.topology->version : ProductVersion::kLync2013;
   for (const PlannedPool& pool : plan.pools) {
     if (!RunsIis(pool.kind)) continue;
     std::vector<IisBinding> bindings = BindingsFor(pool, separate, ProductStringsOf(plan.topology));
-    for (const PlannedServer& server : pool.servers) {
-      result.servers.push_back({server.fqdn.str(), pool.fqdn.str(), pool.site, pool.kind,
-                                RequiredIisFeatures(), bindings});
+    for (const PlannedServer& planned : pool.servers) {
+      IisServer server;
+      server.server = planned.fqdn.str();
+      server.pool = pool.fqdn.str();
+      server.site = pool.site;
+      server.kind = pool.kind;
+      server.os = ReleaseOf(pool, planned, version);
+      ApplyRequirements(server, version);
+      server.bindings = bindings;
+      result.servers.push_back(std::move(server));
     }
   }
   std::sort(result.servers.begin(), result.servers.end(),

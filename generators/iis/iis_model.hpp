@@ -1,18 +1,20 @@
 #pragma once
 
 // IIS preparation per server that runs Lync web services (Standard Edition, Front End,
-// Director): the Windows features to install and the two web sites with their bindings.
+// Director): the Windows features its Windows Server release needs, the prerequisites outside
+// IIS, and the two web sites with their bindings.
 
 #include <string>
 #include <vector>
 
+#include "generators/iis/iis_requirements.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan/plan.hpp"
 
 namespace lynctopo {
 
 struct IisFeature {
-  std::string name;          // Windows feature name for Install-WindowsFeature
+  std::string name;          // Windows feature name for Install-/Add-WindowsFeature
   std::string display_name;  // as Server Manager shows it
 };
 
@@ -29,7 +31,14 @@ struct IisServer {
   std::string pool;
   std::string site;
   PoolKind kind = PoolKind::kFrontEnd;
+  WindowsRelease os = WindowsRelease::k2012R2;  // EffectiveRelease of the server
+  // False: the product's pages do not list `os`; the lists are those of requirements_os.
+  bool os_listed = true;
+  WindowsRelease requirements_os = WindowsRelease::k2012R2;
+  bool install_windows_feature = true;  // false: Add-WindowsFeature, no -Source (2008 R2)
+  std::vector<std::string> pages;       // Microsoft documentation pages of the lists
   std::vector<IisFeature> features;
+  std::vector<IisPrerequisite> prerequisites;  // outside IIS, for this server's role
   std::vector<IisBinding> bindings;
 };
 
@@ -37,8 +46,10 @@ struct IisPlan {
   std::vector<IisServer> servers;  // sorted by server FQDN
 };
 
-// The IIS role services Lync Server 2013 needs, in install order.
-const std::vector<IisFeature>& RequiredIisFeatures();
+// The Windows features a server of `kind` running `release` needs for `product`, in the order
+// of the page's command.
+std::vector<IisFeature> RequiredIisFeatures(ProductVersion product, WindowsRelease release,
+                                            PoolKind kind);
 
 IisPlan BuildIisPlan(const Plan& plan, Diagnostics& diagnostics);
 

@@ -188,9 +188,9 @@ TEST_CASE("IIS plan: every server of every web services pool, with both web site
   std::vector<std::string> names;
   for (const auto& feature : iis.servers[0].features) names.push_back(feature.name);
   for (const char* required :
-       {"Web-Server", "Web-Http-Redirect", "Web-Asp-Net45", "Web-Net-Ext45", "Web-ISAPI-Ext",
-        "Web-ISAPI-Filter", "Web-Log-Libraries", "Web-Http-Tracing", "Web-Basic-Auth",
-        "Web-Windows-Auth", "Web-Scripting-Tools", "Web-Mgmt-Compat"}) {
+       {"Web-Server", "Web-Request-Monitor", "Web-Asp-Net45", "NET-WCF-HTTP-Activation45",
+        "Web-ISAPI-Ext", "Web-ISAPI-Filter", "Web-Log-Libraries", "Web-Http-Tracing",
+        "Web-Basic-Auth", "Web-Windows-Auth", "Web-Scripting-Tools", "Web-Mgmt-Compat"}) {
     CHECK(std::find(names.begin(), names.end(), required) != names.end());
   }
 }

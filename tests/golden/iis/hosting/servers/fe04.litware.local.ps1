@@ -9,27 +9,48 @@
 #   Shell:   Windows PowerShell with the ServerManager module (Windows Server); the binding
 #            check also uses WebAdministration and, when present, the
 #            Lync Server Management Shell's Get-CsCertificate.
-#   Targets: Lync Server 2013.
-#   Reads which role services are installed and installs only the missing ones; the binding
-#   check only reads. A second run on a prepared server changes nothing and says so. -WhatIf
-#   shows what would be installed; -Verbose shows what was found.
+#   Targets: Lync Server 2013 on Windows Server 2012 R2.
+#   Sources: these Microsoft documentation pages:
+#              lync-server-2013-iis-configuration
+#              lync-server-2013-additional-software-requirements
+#              lync-server-2013-server-and-tools-operating-system-support
+#   Reads which Windows features are installed and installs only the missing ones with
+#   Install-WindowsFeature; the prerequisite and binding checks only read. A second run on a
+#   prepared server changes nothing and says so. -WhatIf shows what would be installed;
+#   -Verbose shows what was found.
+# .PARAMETER Source
+#   Where Install-WindowsFeature finds feature files that are not on the disk (.NET Framework 3.5):
+#   the sources\sxs folder of the Windows Server media, or a share holding a copy of it. Empty:
+#   Windows Update supplies them.
 # .EXAMPLE
 #   .\fe04.litware.local.ps1 -WhatIf
-[CmdletBinding(SupportsShouldProcess)]
-param()
+#
+# Prerequisites outside IIS (install or check them before setup):
+#   Windows PowerShell 3.0: part of Windows Server 2012 and 2012 R2
+#   .NET Framework 4.5: NET-Framework-45-Core with HTTP Activation (NET-WCF-HTTP-Activation45); .NET Framework 3.5 for ASP.NET 3.5 comes from the installation media (-Source)
+#   Windows Identity Foundation 3.5: the Windows-Identity-Foundation feature
+#   Windows Media Format Runtime: the Server-Media-Foundation feature (conferencing, Call Park, Announcement, Response Group)
+#   Lync Server 2013 Cumulative Update (October 2013): Windows Server 2012 R2 needs the October 2013 cumulative update or later
+# SupportsShouldProcess = $true, not the short form: Windows PowerShell 2.0 (Windows Server
+# 2008 R2 before Windows Management Framework 3.0) needs the value spelled out.
+[CmdletBinding(SupportsShouldProcess = $true)]
+param(
+    [string]$Source = 'D:\sources\sxs'
+)
 $ErrorActionPreference = 'Stop'
 Import-Module ServerManager
 
-# Role services Lync Server web services need:
+if ($PSVersionTable.PSVersion.Major -lt 3) {
+    Write-Warning ('Windows PowerShell ' + $PSVersionTable.PSVersion + ': Lync Server setup needs Windows PowerShell 3.0 (Windows Management Framework 3.0)')
+}
+
+# Windows features Lync Server web services need on Windows Server 2012 R2:
 #   Web-Server  (Web Server (IIS))
 #   Web-Static-Content  (Static Content)
 #   Web-Default-Doc  (Default Document)
 #   Web-Http-Errors  (HTTP Errors)
-#   Web-Http-Redirect  (HTTP Redirection)
 #   Web-Asp-Net  (ASP.NET 3.5)
-#   Web-Asp-Net45  (ASP.NET 4.5)
 #   Web-Net-Ext  (.NET Extensibility 3.5)
-#   Web-Net-Ext45  (.NET Extensibility 4.5)
 #   Web-ISAPI-Ext  (ISAPI Extensions)
 #   Web-ISAPI-Filter  (ISAPI Filters)
 #   Web-Http-Logging  (HTTP Logging)
@@ -42,16 +63,35 @@ Import-Module ServerManager
 #   Web-Filtering  (Request Filtering)
 #   Web-Stat-Compression  (Static Content Compression)
 #   Web-Dyn-Compression  (Dynamic Content Compression)
-#   Web-Mgmt-Console  (IIS Management Console)
+#   NET-Framework-45-Core  (.NET Framework 4.5)
+#   NET-WCF-HTTP-Activation45  (HTTP Activation)
+#   Web-Asp-Net45  (ASP.NET 4.5)
+#   Web-Mgmt-Tools  (Management Tools)
 #   Web-Scripting-Tools  (IIS Management Scripts and Tools)
+#   Web-Mgmt-Console  (IIS Management Console)
 #   Web-Mgmt-Compat  (IIS 6 Management Compatibility)
-$features = @('Web-Server', 'Web-Static-Content', 'Web-Default-Doc', 'Web-Http-Errors', 'Web-Http-Redirect', 'Web-Asp-Net', 'Web-Asp-Net45', 'Web-Net-Ext', 'Web-Net-Ext45', 'Web-ISAPI-Ext', 'Web-ISAPI-Filter', 'Web-Http-Logging', 'Web-Log-Libraries', 'Web-Request-Monitor', 'Web-Http-Tracing', 'Web-Basic-Auth', 'Web-Windows-Auth', 'Web-Client-Auth', 'Web-Filtering', 'Web-Stat-Compression', 'Web-Dyn-Compression', 'Web-Mgmt-Console', 'Web-Scripting-Tools', 'Web-Mgmt-Compat')
-$missing = @(Get-WindowsFeature -Name $features | Where-Object { -not $_.Installed } | ForEach-Object { $_.Name })
-Write-Verbose ('found: ' + ($features.Count - $missing.Count) + ' of ' + $features.Count + ' role services installed')
+#   Windows-Identity-Foundation  (Windows Identity Foundation 3.5)
+#   Server-Media-Foundation  (Media Foundation)
+#   BITS  (Background Intelligent Transfer Service)
+$features = @('Web-Server', 'Web-Static-Content', 'Web-Default-Doc', 'Web-Http-Errors', 'Web-Asp-Net', 'Web-Net-Ext', 'Web-ISAPI-Ext', 'Web-ISAPI-Filter', 'Web-Http-Logging', 'Web-Log-Libraries', 'Web-Request-Monitor', 'Web-Http-Tracing', 'Web-Basic-Auth', 'Web-Windows-Auth', 'Web-Client-Auth', 'Web-Filtering', 'Web-Stat-Compression', 'Web-Dyn-Compression', 'NET-Framework-45-Core', 'NET-WCF-HTTP-Activation45', 'Web-Asp-Net45', 'Web-Mgmt-Tools', 'Web-Scripting-Tools', 'Web-Mgmt-Console', 'Web-Mgmt-Compat', 'Windows-Identity-Foundation', 'Server-Media-Foundation', 'BITS')
+$found = @(Get-WindowsFeature -Name $features)
+$foundNames = @($found | ForEach-Object { $_.Name })
+foreach ($name in $features) {
+    if ($foundNames -notcontains $name) { Write-Warning ('this Windows release has no feature ' + $name) }
+}
+$missing = @($found | Where-Object { -not $_.Installed } | ForEach-Object { $_.Name })
+Write-Verbose ('found: ' + ($found.Count - $missing.Count) + ' of ' + $features.Count + ' Windows features installed')
 if ($missing.Count -eq 0) {
-    Write-Host ('unchanged: all ' + $features.Count + ' role services are installed')
+    Write-Host ('unchanged: all ' + $features.Count + ' Windows features are installed')
 } elseif ($PSCmdlet.ShouldProcess($env:COMPUTERNAME, 'Install-WindowsFeature ' + ($missing -join ', '))) {
-    $result = Install-WindowsFeature -Name $missing
+    if ($Source -and -not (Test-Path -LiteralPath $Source)) {
+        Write-Warning ('-Source ' + $Source + ' is not reachable: files not on the disk must come from Windows Update')
+    }
+    if ($Source) {
+        $result = Install-WindowsFeature -Name $missing -Source $Source
+    } else {
+        $result = Install-WindowsFeature -Name $missing
+    }
     Write-Host ('installed: ' + ($missing -join ', '))
     if ($result.RestartNeeded -eq 'Yes') { Write-Warning 'restart the server to finish the installation' }
 }
