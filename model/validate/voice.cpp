@@ -53,9 +53,9 @@ void CheckSettingsKind(Context& ctx, const Pool& pool) {
   }
 }
 
-// Windows Server releases each product supports (docs/iis.md gives the pages): Lync Server
-// 2013 runs on 2008 R2, 2012 and 2012 R2; Skype for Business Server 2015 adds 2016 and drops
-// nothing; Skype for Business Server 2019 needs 2016 or later.
+// Windows Server releases each product's requirements pages list (docs/iis.md): Lync Server
+// 2013 runs on 2008 R2, 2012 and 2012 R2; Skype for Business Server 2015 on those, 2016 and
+// (from Cumulative Update 9) 2019; Skype for Business Server 2019 on 2016 and 2019.
 bool Supports(ProductVersion version, WindowsRelease release) {
   switch (version) {
     case ProductVersion::kLync2013:
@@ -63,10 +63,10 @@ bool Supports(ProductVersion version, WindowsRelease release) {
              release == WindowsRelease::k2012R2;
     case ProductVersion::kSkype2015:
       return release == WindowsRelease::k2008R2 || release == WindowsRelease::k2012 ||
-             release == WindowsRelease::k2012R2 || release == WindowsRelease::k2016;
+             release == WindowsRelease::k2012R2 || release == WindowsRelease::k2016 ||
+             release == WindowsRelease::k2019;
     case ProductVersion::kSkype2019:
-      return release == WindowsRelease::k2016 || release == WindowsRelease::k2019 ||
-             release == WindowsRelease::k2022;
+      return release == WindowsRelease::k2016 || release == WindowsRelease::k2019;
   }
   return true;
 }

@@ -114,10 +114,16 @@ TEST_CASE("LT1068 a Windows release the product does not support", "[validate][v
         "support [LT1068]");
   t.version = ProductVersion::kSkype2015;
   CHECK(Validate(t).empty());
+  FrontEnd(t).servers[1].os = WindowsRelease::k2019;  // 2015 from Cumulative Update 9
+  CHECK(Validate(t).empty());
   t.version = ProductVersion::kSkype2019;
-  // The pool's 2012 is too old for 2019; the server's own 2016 is fine.
+  // The pool's 2012 is too old for 2019; the servers' own 2016 and 2019 are fine.
   CHECK(Only(t) ==
         "warning: front-end pool 'pool01.contoso.local' runs windows-2012, which sfb2019 does "
+        "not support [LT1068]");
+  FrontEnd(t).os = WindowsRelease::k2022;  // not on the 2019 requirements page
+  CHECK(Only(t) ==
+        "warning: front-end pool 'pool01.contoso.local' runs windows-2022, which sfb2019 does "
         "not support [LT1068]");
 }
 
