@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 DEMO_EXAMPLE ?= examples/enterprise.json
 DEMO_OUT ?= demo-out
 
-.PHONY: all deps test-deps build build-tests demo test install package clean format fuzz asan-test
+.PHONY: all deps test-deps build build-tests demo test install package clean format fuzz asan-test sanitize-test
 PREFIX ?= /usr/local
 
 all: build
@@ -46,6 +46,15 @@ asan-test: test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --test-dir build/asan --output-on-failure -j $(JOBS)
+
+# The CI sanitizer job (preset sanitize: clang, ASan + UBSan, one tree for the suite and the fuzz
+# targets): the whole suite, then every libFuzzer target for FUZZ_SECONDS, JOBS at a time.
+sanitize-test: test-deps
+	cmake --preset sanitize >/dev/null && cmake --build --preset sanitize -j $(JOBS)
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --test-dir build/sanitize --output-on-failure -j $(JOBS)
+	FUZZ_BUILD_DIR=build/sanitize bash scripts/run-fuzz $(FUZZ_SECONDS) $(JOBS)
 
 # cmake --install: binary, man page, bash/zsh/fish completions, docs (README "Install").
 install: build-tests

@@ -40,7 +40,7 @@ grep -qE '^lynctopo [0-9]+\.[0-9]+\.[0-9]+ \(git .+\)$' "$work/out" || fail "--v
 for lib in pugixml nlohmann_json cli11 openssl mustache; do
   grep -qE "^$lib: [0-9A-Za-z]" "$work/out" || fail "--version lacks $lib: $(cat "$work/out")"
 done
-grep -qE '^build: (Release|Debug|RelWithDebInfo|MinSizeRel|none), GNU [0-9]' "$work/out" ||
+grep -qE '^build: (Release|Debug|RelWithDebInfo|MinSizeRel|none), (GNU|Clang) [0-9]' "$work/out" ||
   fail "--version lacks build type and compiler: $(cat "$work/out")"
 run 0 version --format json
 cp "$work/out" "$work/version.json"
