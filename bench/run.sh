@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks `lynctopo generate` against the physical floor (../shared/bench/floor.cpp) on the
-# synthetic L and H inputs. Not part of ctest: it takes a minute or two. See bench/README.md.
+# Benchmarks `lynctopo generate` against the physical floors (../shared/bench/floor.cpp) and the
+# scripted peer (../shared/bench/peer_jinja.py) on the synthetic L and H inputs, each also at half
+# size, and prints in one run: the file-floor ratio (wall), the byte-floor ratio, the user-CPU
+# ratio, peak RSS against the largest artifact, the peer ratio on the peer's scope, and the stage
+# table at both sizes with the growth of every stage. Not part of ctest: it takes several
+# minutes. See bench/README.md.
 #
-# usage: bench/run.sh [RUNS]            (default 5 timed runs per command, after 1 warm-up)
+# usage: bench/run.sh [RUNS]            (default 3 interleaved runs per command)
 # env:   SHARED_DIR  the shared folder (default: ../shared next to the repository)
 #        LYNCTOPO    the binary to measure (default: build/release/lynctopo, built if missing)
 #        SIZES       which inputs, default "L H"
@@ -11,7 +15,7 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED_DIR:-$REPO/../shared}
-RUNS=${1:-5}
+RUNS=${1:-3}
 SIZES=${SIZES:-L H}
 LT=${LYNCTOPO:-$REPO/build/release/lynctopo}
 
@@ -35,64 +39,42 @@ g++ -O2 -std=c++20 "$SHARED/bench/floor.cpp" -lpugixml -o "$WORK/floor"
 
 args_for() {
   case "$1" in
-    L) echo "20 200 5 10" ;;    # ~4 MB: 1,400 pools, 10,600 servers
+    L) echo "20 200 5 10" ;;    # ~4 MB: 200 sites, 1,400 pools, 10,600 servers
+    L2) echo "20 100 5 10" ;;   # half of L: 100 sites
     H) echo "5000 1 2 4" ;;     # ~1.3 MB: 5,000 SIP domains
+    H2) echo "2500 1 2 4" ;;    # half of H: 2,500 SIP domains
     *) echo "bench/run.sh: unknown size '$1'" >&2; exit 64 ;;
   esac
 }
 
 # Every run writes into a folder that does not exist yet (else generate skips unchanged files).
-# Old outputs are moved aside, not deleted, until the end: on ext4 without a journal, creating
-# thousands of files right after deleting thousands is several times slower (the kernel avoids
-# recently freed inodes), which would measure the file system rather than lynctopo.
+# Old outputs are moved aside, not deleted, until the end of a size: on ext4 without a journal,
+# creating thousands of files right after deleting thousands is several times slower (the
+# kernel avoids recently freed inodes), which would measure the file system.
 mkdir -p "$WORK/trash"
 set_aside() { [ ! -e "$1" ] || mv "$1" "$WORK/trash/$(date +%s%N)"; }
 
-# Sum of the sizes of every file under a folder.
 bytes_under() { find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'; }
+largest_under() { find "$1" -type f -printf '%s\n' | sort -n | tail -1; }
 
-# Peak resident set size in MB of one run of "$@".
-peak_mb() {
-  /usr/bin/time -o "$WORK/rss" -f '%M' "$@" >/dev/null 2>&1
-  awk '{ printf "%.0f", $1 / 1024 }' "$WORK/rss"
+# One run of "$@" (output folder $OUT set aside first): appends "user wall rss_kb" to $LOG.
+measure() {
+  local log=$1 out=$2
+  shift 2
+  set_aside "$out"
+  /usr/bin/time -o "$WORK/time" -f '%U %e %M' "$@" >/dev/null 2>&1 ||
+    { echo "bench/run.sh: failed: $*" >&2; exit 1; }
+  cat "$WORK/time" >>"$log"
 }
 
-median_of() {  # hyperfine JSON -> median seconds of command $2
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["median"])' "$1" "$2"
+# Median of column $2 (1 user, 2 wall, 3 rss) of a measure log.
+median() {
+  awk -v c="$2" '{ print $c }' "$1" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 
-time_pair() {  # name, generate command, floor command -> median seconds of each, one per line
-  local name=$1 gen=$2 flo=$3 out=$4
-  if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 1 --runs "$RUNS" --style basic \
-      --prepare "sh -c '[ ! -e $out ] || mv $out $WORK/trash/\$(date +%s%N)'" \
-      --export-json "$WORK/$name.json" -n generate "$gen" -n floor "$flo" >&2
-    median_of "$WORK/$name.json" 0
-    median_of "$WORK/$name.json" 1
-  else
-    # No hyperfine: medians of /usr/bin/time wall clock.
-    for cmd in "$gen" "$flo"; do
-      for _ in $(seq "$RUNS"); do
-        set_aside "$out"
-        # shellcheck disable=SC2086
-        /usr/bin/time -o "$WORK/wall" -f '%e' $cmd >/dev/null 2>&1
-        cat "$WORK/wall"
-      done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
-    done
-  fi
-}
-
-echo "lynctopo $("$LT" --version 2>/dev/null | head -1), $(nproc) cores, $(date -u +%Y-%m-%d)"
-SUMMARY=""
-for size in $SIZES; do
-  in="$WORK/$size.tbxml" overlay="$WORK/$size-overlay.json" out="$WORK/$size-out"
-  # shellcheck disable=SC2046
-  python3 "$SHARED/bench/synth_tbxml.py" $(args_for "$size") >"$in"
-  python3 "$REPO/bench/make_overlay.py" "$in" >"$overlay"
-
-  echo
-  echo "== $size: $(args_for "$size") ($(stat -c %s "$in") bytes of .tbxml)"
-  # One checked run first: generate must succeed with no errors; its output gives BYTES.
+# The stage table of one --timings run: "stage ms" lines.
+stages() {
+  local size=$1 in=$2 overlay=$3 out=$4
   set_aside "$out"
   if ! "$LT" generate "$in" --overlay "$overlay" --out "$out" --timings \
       >"$WORK/$size.stdout" 2>"$WORK/$size.stderr"; then
@@ -100,38 +82,79 @@ for size in $SIZES; do
     echo "bench/run.sh: generate failed on $size" >&2
     exit 1
   fi
+  grep '^timing ' "$WORK/$size.stderr" | sed 's/^timing //' | awk '{ print $1, $2 + 0 }'
+}
+
+echo "lynctopo $("$LT" --version 2>/dev/null | head -1), $(nproc) cores, $(date -u +%Y-%m-%d)"
+SUMMARY=""
+for size in $SIZES; do
+  half=${size}2
+  for s in "$size" "$half"; do
+    # shellcheck disable=SC2046
+    python3 "$SHARED/bench/synth_tbxml.py" $(args_for "$s") >"$WORK/$s.tbxml"
+    python3 "$REPO/bench/make_overlay.py" "$WORK/$s.tbxml" >"$WORK/$s-overlay.json"
+  done
+  in="$WORK/$size.tbxml" overlay="$WORK/$size-overlay.json" out="$WORK/$size-out"
+
+  echo
+  echo "== $size: $(args_for "$size") ($(stat -c %s "$in") bytes of .tbxml)"
+  # Linearity: the stage table of the half-size input, then of the full one; a stage that more
+  # than doubles (x > 2.2) grows faster than its input.
+  stages "$half" "$WORK/$half.tbxml" "$WORK/$half-overlay.json" "$WORK/$half-out" >"$WORK/$half.stages"
+  stages "$size" "$in" "$overlay" "$out" >"$WORK/$size.stages"
   if grep -q -v '^timing ' "$WORK/$size.stderr"; then
-    echo "warnings: $(grep -c -v '^timing ' "$WORK/$size.stderr"), e.g.:"
+    echo "diagnostics: $(grep -c -v '^timing ' "$WORK/$size.stderr"), e.g.:"
     grep -v '^timing ' "$WORK/$size.stderr" | head -2 | cut -c1-160
   fi
-  bytes=$(bytes_under "$out")
-  files=$(find "$out" -type f | wc -l)
-  echo "artifacts: $files files, $bytes bytes"
-  echo "stages (one run, wall ms):"
-  grep '^timing ' "$WORK/$size.stderr" | sed 's/^timing /  /'
+  echo "stages (wall ms):   $half -> $size   growth"
+  join "$WORK/$half.stages" "$WORK/$size.stages" |
+    awk '{ g = $2 > 0 ? $3 / $2 : 0; printf "  %-10s %8d %8d   %.2fx%s\n", $1, $2, $3, g, (g > 2.2 && $3 > 50) ? "  (> 2.2x)" : "" }'
 
-  gen="$LT generate $in --overlay $overlay --out $out"
-  flo="$WORK/floor $in $bytes $WORK/$size-floor.bin"
-  mapfile -t medians < <(time_pair "$size" "$gen" "$flo" "$out")
-  set_aside "$out"
-  gen_mb=$(peak_mb $gen)
-  flo_mb=$(peak_mb $flo)
-  ratio=$(awk -v a="${medians[0]}" -v b="${medians[1]}" 'BEGIN { printf "%.1f", a / b }')
-  line=$(printf '%s: generate %.3f s, floor %.3f s, ratio %sx; peak RSS generate %s MB, floor %s MB' \
-    "$size" "${medians[0]}" "${medians[1]}" "$ratio" "$gen_mb" "$flo_mb")
+  ref="$WORK/$size-ref"
+  mv "$out" "$ref"  # the tree the file floor reproduces
+  bytes=$(bytes_under "$ref")
+  files=$(find "$ref" -type f | wc -l)
+  largest=$(largest_under "$ref")
+  echo "artifacts: $files files, $bytes bytes, largest $largest bytes"
 
-  # The scripted peer, when Jinja2 is there: a yardstick, not a target.
+  # Interleaved: generate, file floor, byte floor; RUNS times.
+  : >"$WORK/gen.log"; : >"$WORK/files.log"; : >"$WORK/bytes.log"
+  for _ in $(seq "$RUNS"); do
+    measure "$WORK/gen.log" "$out" "$LT" generate "$in" --overlay "$overlay" --out "$out"
+    measure "$WORK/files.log" "$WORK/$size-floor" "$WORK/floor" "$in" --like "$ref" "$WORK/$size-floor"
+    measure "$WORK/bytes.log" "$WORK/$size-floor.bin" "$WORK/floor" "$in" "$bytes" "$WORK/$size-floor.bin"
+  done
+  g_user=$(median "$WORK/gen.log" 1) g_wall=$(median "$WORK/gen.log" 2) g_rss=$(median "$WORK/gen.log" 3)
+  f_user=$(median "$WORK/files.log" 1) f_wall=$(median "$WORK/files.log" 2)
+  b_wall=$(median "$WORK/bytes.log" 2)
+  line=$(awk -v s="$size" -v gu="$g_user" -v gw="$g_wall" -v gr="$g_rss" -v fu="$f_user" \
+    -v fw="$f_wall" -v bw="$b_wall" -v big="$largest" 'BEGIN {
+      cap = (2 * big) / 1048576 + 64
+      printf "%s: generate %.2f s wall, %.2f s user; file floor %.2f s wall (%.1fx, target 2x), %.2f s user (%.0fx, target 10x);", s, gw, gu, fw, gw / (fw > 0 ? fw : 0.01), fu, gu / (fu > 0 ? fu : 0.01)
+      printf " byte floor %.2f s (%.0fx); peak RSS %.0f MB (target: 2x the largest artifact + 64 MiB = %.0f MB)", bw, gw / (bw > 0 ? bw : 0.01), gr / 1024, cap
+    }')
+
+  # The peer's scope: DNS, proxy and Kerberos artifacts, against peer_jinja.py, interleaved.
   if python3 -c 'import jinja2' 2>/dev/null; then
-    /usr/bin/time -o "$WORK/wall" -f '%e' python3 "$SHARED/bench/peer_jinja.py" "$in" \
-      "$WORK/$size-peer" >/dev/null 2>&1
-    peer=$(cat "$WORK/wall")
-    line="$line; peer_jinja (1 run) $peer s"
+    : >"$WORK/only.log"; : >"$WORK/peer.log"
+    for _ in $(seq "$RUNS"); do
+      measure "$WORK/only.log" "$WORK/$size-only" "$LT" generate "$in" --overlay "$overlay" \
+        --out "$WORK/$size-only" --only dns,proxy,kerberos
+      measure "$WORK/peer.log" "$WORK/$size-peer" python3 "$SHARED/bench/peer_jinja.py" "$in" \
+        "$WORK/$size-peer"
+    done
+    o_wall=$(median "$WORK/only.log" 2) p_wall=$(median "$WORK/peer.log" 2)
+    line="$line; --only dns,proxy,kerberos $o_wall s vs peer_jinja $p_wall s (peer time / ours: $(awk -v o="$o_wall" -v p="$p_wall" 'BEGIN { printf "%.2f", p / (o > 0 ? o : 0.01) }'), target >= 10)"
+  else
+    line="$line; peer_jinja not run (python3-jinja2 missing)"
   fi
   echo "$line"
   SUMMARY="$SUMMARY$line"$'\n'
-  rm -rf "$WORK/trash" && mkdir "$WORK/trash"
+  rm -rf "$WORK/trash" "$WORK/$size-ref" "$WORK/$size-floor" "$WORK/$size-only" "$WORK/$size-peer" \
+    "$WORK/$half-out"
+  mkdir "$WORK/trash"
 done
 
 echo
-echo "== summary (medians of $RUNS runs)"
+echo "== summary (medians of $RUNS interleaved runs)"
 printf '%s' "$SUMMARY"
