@@ -1,12 +1,12 @@
 #include "generators/firewall/firewall_model.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <tuple>
 #include <unordered_map>
 
 #include "generators/dns/perimeter_hosts.hpp"
+#include "generators/firewall/flow_collector.hpp"
+#include "generators/firewall/management_flows.hpp"
+#include "generators/firewall/voice_flows.hpp"
 #include "generators/plan_addresses.hpp"
 
 namespace lynctopo {
@@ -44,108 +44,12 @@ std::string FirewallFlow::Firewall() const {
 
 namespace {
 
-constexpr const char* kAny = "any";
-constexpr const char* kAnyInternal = "any internal client or server";
-
-int FirewallRank(const std::string& firewall) {
-  return firewall == "external" ? 0 : firewall == "internal" ? 1 : 2;
-}
-
-FlowDirection DirectionOf(FirewallZone from, FirewallZone to) {
-  if (from == to) return FlowDirection::kInternal;
-  return static_cast<int>(to) > static_cast<int>(from) ? FlowDirection::kInbound
-                                                       : FlowDirection::kOutbound;
-}
-
-// One side of a flow.
-struct End {
-  FirewallZone zone = FirewallZone::kInternal;
-  std::string name;
-  std::vector<std::string> hosts;
-};
-
-End AnyOn(FirewallZone zone, const char* label = kAny) {
-  return {zone, label, {}};
-}
-
-struct Port {
-  int first = 0;
-  int last = 0;
-  const char* protocol = "tcp";
-  const char* application = "";
-};
-
-// Collects flows and merges identical ones: same ends, port range and protocol.
-class FlowCollector {
- public:
-  void Add(const End& from, const End& to, Port port, std::string purpose, const std::string& pool,
-           const std::string& site, const char* reference) {
-    if (port.first <= 0) return;
-    if (port.last < port.first) port.last = port.first;
-    auto key = std::make_tuple(from.zone, from.name, from.hosts, to.zone, to.name, to.hosts,
-                               port.first, port.last, std::string(port.protocol));
-    auto [it, fresh] = index_.try_emplace(std::move(key), flows_.size());
-    if (fresh) {
-      FirewallFlow flow;
-      flow.source_zone = from.zone;
-      flow.source = from.name;
-      flow.source_hosts = from.hosts;
-      flow.destination_zone = to.zone;
-      flow.destination = to.name;
-      flow.destination_addresses = to.hosts;
-      flow.port = port.first;
-      flow.port_end = port.last;
-      flow.protocol = port.protocol;
-      flow.direction = DirectionOf(from.zone, to.zone);
-      flow.site = site;
-      flows_.push_back(std::move(flow));
-      extras_.emplace_back();
-    }
-    Extra& extra = extras_[it->second];
-    extra.applications.insert(port.application);
-    extra.purposes.insert(std::move(purpose));
-    if (!pool.empty()) extra.pools.insert(pool);
-    extra.references.insert(reference);
-  }
-
-  std::vector<FirewallFlow> Finish() {
-    for (size_t i = 0; i < flows_.size(); ++i) {
-      FirewallFlow& flow = flows_[i];
-      flow.application = Join(extras_[i].applications);
-      flow.purpose = Join(extras_[i].purposes);
-      flow.pools.assign(extras_[i].pools.begin(), extras_[i].pools.end());
-      flow.references.assign(extras_[i].references.begin(), extras_[i].references.end());
-    }
-    auto key = [](const FirewallFlow& f) {
-      return std::make_tuple(FirewallRank(f.Firewall()), std::cref(f.destination), f.port,
-                             f.port_end, std::cref(f.protocol), std::cref(f.source),
-                             std::cref(f.source_hosts), std::cref(f.destination_addresses));
-    };
-    std::sort(flows_.begin(), flows_.end(),
-              [&](const FirewallFlow& a, const FirewallFlow& b) { return key(a) < key(b); });
-    return std::move(flows_);
-  }
-
- private:
-  struct Extra {
-    std::set<std::string> applications, purposes, pools, references;
-  };
-  static std::string Join(const std::set<std::string>& parts) {
-    std::string out;
-    for (const std::string& part : parts) {
-      if (part.empty()) continue;
-      if (!out.empty()) out += "; ";
-      out += part;
-    }
-    return out;
-  }
-
-  using Key = std::tuple<FirewallZone, std::string, std::vector<std::string>, FirewallZone,
-                         std::string, std::vector<std::string>, int, int, std::string>;
-  std::map<Key, size_t> index_;
-  std::vector<FirewallFlow> flows_;
-  std::vector<Extra> extras_;
-};
+using firewall::AnyOn;
+using firewall::End;
+using firewall::FlowCollector;
+using firewall::kAnyInternal;
+using firewall::Port;
+using firewall::ServersOf;
 
 bool IsUserPool(PoolKind kind) {
   return kind == PoolKind::kStandardEdition || kind == PoolKind::kFrontEnd;
@@ -158,7 +62,6 @@ class FlowBuilder {
       if (pool.kind == PoolKind::kDirector) directors_.push_back(pool.fqdn.str());
       if (IsUserPool(pool.kind)) user_pools_.push_back(pool.fqdn.str());
       if (!pool.edge_pool.empty()) edge_users_[pool.edge_pool].push_back(&pool);
-      site_pools_[pool.site].push_back(&pool);
     }
     for (const PlannedEndpoint& e : plan.endpoints) by_listener_[e.listener].push_back(&e);
     std::sort(directors_.begin(), directors_.end());
@@ -169,10 +72,16 @@ class FlowBuilder {
     for (const PlannedPool& pool : plan_.pools) {
       if (pool.kind == PoolKind::kEdge) AddEdge(pool);
       if (RunsIis(pool.kind)) AddServingPool(pool);
-      if (pool.kind == PoolKind::kMediation) AddMediation(pool);
+      if (pool.kind == PoolKind::kMediation) {
+        firewall::AddMediationFlows(plan_, addresses_, pool, flows_);
+      }
+      if (pool.kind == PoolKind::kSurvivableBranch) {
+        firewall::AddBranchApplianceFlows(plan_, addresses_, pool, flows_);
+      }
       if (pool.kind == PoolKind::kOfficeWebApps) AddOfficeWebApps(pool);
     }
     AddReverseProxies();
+    firewall::AddManagementFlows(plan_, flows_);
     return flows_.Finish();
   }
 
@@ -185,7 +94,7 @@ class FlowBuilder {
   }
 
   End Host(FirewallZone zone, View view, const std::string& fqdn) const {
-    return {zone, fqdn, addresses_.Of(view, fqdn)};
+    return firewall::Host(addresses_, zone, view, fqdn);
   }
   End Pools(FirewallZone zone, std::string label, std::vector<std::string> pools) const {
     std::sort(pools.begin(), pools.end());
@@ -335,8 +244,14 @@ class FlowBuilder {
                    fqdn, site, page);
       } else if (e.purpose == "edge-internal-replication") {
         port.application = "HTTPS";
-        flows_.Add(AnyOn(I, "pool holding the Central Management store"), inside, port,
-                   "Central Management store replication to the Edge", fqdn, site, page);
+        // Each Edge server holds its own replica: its internal address, never a VIP.
+        const PlannedPool* store = firewall::CentralManagementPool(plan_);
+        End from =
+            store ? ServersOf(I, *store) : AnyOn(I, "pool holding the Central Management store");
+        flows_.Add(from, servers, port,
+                   store ? firewall::ReplicationPurpose(*store) + " to the Edge"
+                         : "Central Management store replication to the Edge",
+                   fqdn, site, page);
       } else if (e.purpose == "edge-internal-xmpp") {
         port.application = "XMPP/MTLS";
         std::vector<std::string> gateways = conf_pools.empty() ? user_pools_ : conf_pools;
@@ -388,34 +303,6 @@ class FlowBuilder {
                    kInternalPortsPage);
       }
     }
-  }
-
-  void AddMediation(const PlannedPool& mediation) {
-    const std::string& fqdn = mediation.fqdn.str();
-    const auto I = FirewallZone::kInternal;
-    std::vector<std::string> pools, gateways;
-    for (const PlannedPool* site_pool : site_pools_[mediation.site]) {
-      const PlannedPool& pool = *site_pool;
-      if (IsUserPool(pool.kind)) pools.push_back(pool.fqdn.str());
-      if (pool.kind == PoolKind::kPstnGateway) gateways.push_back(pool.fqdn.str());
-    }
-    End to = Host(I, View::kInternal, fqdn);
-    if (!pools.empty()) {
-      flows_.Add(Pools(I, "", pools), to, {5070, 5070, "tcp", "SIP/MTLS"},
-                 "SIP from the Front End pools to the Mediation Server", fqdn, mediation.site,
-                 kInternalPortsPage);
-    }
-    if (!gateways.empty()) {
-      flows_.Add(Pools(I, "", gateways), to, {5067, 5067, "tcp", "SIP/TLS"},
-                 "SIP from the PSTN gateways to the Mediation Server", fqdn, mediation.site,
-                 kInternalPortsPage);
-    }
-    flows_.Add(AnyOn(I, kAnyInternal), to, {49152, 57500, "udp", "RTP"},
-               "audio media terminated by the Mediation Server", fqdn, mediation.site,
-               kInternalPortsPage);
-    flows_.Add(AnyOn(I, kAnyInternal), to, {49152, 57500, "tcp", "RTP"},
-               "audio media terminated by the Mediation Server", fqdn, mediation.site,
-               kInternalPortsPage);
   }
 
   void AddOfficeWebApps(const PlannedPool& farm) {
@@ -480,7 +367,6 @@ class FlowBuilder {
   std::vector<std::string> user_pools_;
   std::unordered_map<std::string, std::vector<const PlannedPool*>> edge_users_;
   std::unordered_map<std::string, std::vector<const PlannedEndpoint*>> by_listener_;
-  std::unordered_map<std::string, std::vector<const PlannedPool*>> site_pools_;
   FlowCollector flows_;
 };
 

@@ -62,5 +62,8 @@ inline constexpr const char* kEdgeHlbPortsPage =
 inline constexpr const char* kReverseProxyPortsPage = "lync-server-2013-port-summary-reverse-proxy";
 inline constexpr const char* kHlbRequirementsPage =
     "lync-server-2013-hardware-load-balancer-requirements";
+inline constexpr const char* kGatewayPage = "lync-server-2013-define-a-gateway-in-topology-builder";
+inline constexpr const char* kClsPage =
+    "lync-server-2013-overview-of-the-centralized-logging-service";
 
 }  // namespace lynctopo

@@ -1,0 +1,98 @@
+#include "generators/firewall/flow_collector.hpp"
+
+#include <algorithm>
+#include <functional>
+
+namespace lynctopo::firewall {
+
+namespace {
+
+int FirewallRank(const std::string& firewall) {
+  return firewall == "external" ? 0 : firewall == "internal" ? 1 : 2;
+}
+
+FlowDirection DirectionOf(FirewallZone from, FirewallZone to) {
+  if (from == to) return FlowDirection::kInternal;
+  return static_cast<int>(to) > static_cast<int>(from) ? FlowDirection::kInbound
+                                                       : FlowDirection::kOutbound;
+}
+
+std::string Join(const std::set<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += "; ";
+    out += part;
+  }
+  return out;
+}
+
+}  // namespace
+
+End Host(const PlanAddresses& addresses, FirewallZone zone, View view, const std::string& fqdn) {
+  return {zone, fqdn, addresses.Of(view, fqdn)};
+}
+
+End ServersOf(FirewallZone zone, const PlannedPool& pool) {
+  End end{zone, pool.fqdn.str(), {}};
+  for (const PlannedServer& server : pool.servers) {
+    if (server.addresses.empty()) {
+      end.hosts.push_back(server.fqdn.str());
+    } else {
+      end.hosts.insert(end.hosts.end(), server.addresses.begin(), server.addresses.end());
+    }
+  }
+  std::sort(end.hosts.begin(), end.hosts.end());
+  end.hosts.erase(std::unique(end.hosts.begin(), end.hosts.end()), end.hosts.end());
+  return end;
+}
+
+void FlowCollector::Add(const End& from, const End& to, Port port, std::string purpose,
+                        const std::string& pool, const std::string& site, const char* reference) {
+  if (port.first <= 0) return;
+  if (port.last < port.first) port.last = port.first;
+  auto key = std::make_tuple(from.zone, from.name, from.hosts, to.zone, to.name, to.hosts,
+                             port.first, port.last, std::string(port.protocol));
+  auto [it, fresh] = index_.try_emplace(std::move(key), flows_.size());
+  if (fresh) {
+    FirewallFlow flow;
+    flow.source_zone = from.zone;
+    flow.source = from.name;
+    flow.source_hosts = from.hosts;
+    flow.destination_zone = to.zone;
+    flow.destination = to.name;
+    flow.destination_addresses = to.hosts;
+    flow.port = port.first;
+    flow.port_end = port.last;
+    flow.protocol = port.protocol;
+    flow.direction = DirectionOf(from.zone, to.zone);
+    flow.site = site;
+    flows_.push_back(std::move(flow));
+    extras_.emplace_back();
+  }
+  Extra& extra = extras_[it->second];
+  extra.applications.insert(port.application);
+  extra.purposes.insert(std::move(purpose));
+  if (!pool.empty()) extra.pools.insert(pool);
+  extra.references.insert(reference);
+}
+
+std::vector<FirewallFlow> FlowCollector::Finish() {
+  for (size_t i = 0; i < flows_.size(); ++i) {
+    FirewallFlow& flow = flows_[i];
+    flow.application = Join(extras_[i].applications);
+    flow.purpose = Join(extras_[i].purposes);
+    flow.pools.assign(extras_[i].pools.begin(), extras_[i].pools.end());
+    flow.references.assign(extras_[i].references.begin(), extras_[i].references.end());
+  }
+  auto key = [](const FirewallFlow& f) {
+    return std::make_tuple(FirewallRank(f.Firewall()), std::cref(f.destination), f.port, f.port_end,
+                           std::cref(f.protocol), std::cref(f.source), std::cref(f.source_hosts),
+                           std::cref(f.destination_addresses));
+  };
+  std::sort(flows_.begin(), flows_.end(),
+            [&](const FirewallFlow& a, const FirewallFlow& b) { return key(a) < key(b); });
+  return std::move(flows_);
+}
+
+}  // namespace lynctopo::firewall
