@@ -23,19 +23,15 @@ bool RunsLyncServer(PoolKind kind) {
   }
 }
 
-// The Management Shell (CLS cmdlets) and ClsController.exe run on the internal Lync servers;
-// an Edge server cannot reach the others through the internal firewall.
-End ClsControllers(const Plan& plan) {
-  End end{FirewallZone::kInternal,
-          "Centralized Logging Service controller (internal Lync servers)",
-          {}};
-  for (const PlannedPool& pool : plan.pools) {
-    if (!RunsLyncServer(pool.kind) || pool.kind == PoolKind::kEdge) continue;
-    End servers = ServersOf(FirewallZone::kInternal, pool);
-    end.hosts.insert(end.hosts.end(), servers.hosts.begin(), servers.hosts.end());
-  }
-  std::sort(end.hosts.begin(), end.hosts.end());
-  end.hosts.erase(std::unique(end.hosts.begin(), end.hosts.end()), end.hosts.end());
+// ClsController.exe and the Management Shell's CLS cmdlets may run on any internal Lync server;
+// the topology does not say which. Taken as the servers of the pool holding the Central
+// Management store, as the replication flows are: listing every server as the source of every
+// agent's rule would make the matrix grow with servers x pools (10,000 servers: 10^7 cells).
+End ClsControllers(const PlannedPool* store) {
+  if (store == nullptr) return End{FirewallZone::kInternal, "", {}};
+  End end = ServersOf(FirewallZone::kInternal, *store);
+  end.name = "Centralized Logging Service controller (taken to run on " + store->fqdn.str() +
+             ", the pool holding the Central Management store)";
   return end;
 }
 
@@ -61,8 +57,8 @@ std::string ReplicationPurpose(const PlannedPool& store) {
 }
 
 void AddManagementFlows(const Plan& plan, FlowCollector& flows) {
-  End controllers = ClsControllers(plan);
   const PlannedPool* store = CentralManagementPool(plan);
+  End controllers = ClsControllers(store);
   for (const PlannedPool& pool : plan.pools) {
     if (!RunsLyncServer(pool.kind)) continue;
     const bool edge = pool.kind == PoolKind::kEdge;
