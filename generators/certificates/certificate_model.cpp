@@ -26,6 +26,14 @@ const char* ToString(CertificateRole role) {
       return "reverse-proxy";
     case CertificateRole::kOAuth:
       return "oauth";
+    case CertificateRole::kSurvivableBranch:
+      return "survivable-branch";
+    case CertificateRole::kMediation:
+      return "mediation";
+    case CertificateRole::kPersistentChat:
+      return "persistent-chat";
+    case CertificateRole::kOfficeWebApps:
+      return "office-web-apps";
   }
   return "unknown";
 }
@@ -35,7 +43,9 @@ bool Parse(std::string_view text, CertificateRole* out) {
       CertificateRole::kStandardEdition, CertificateRole::kFrontEnd,
       CertificateRole::kDirector,        CertificateRole::kEdgeInternal,
       CertificateRole::kEdgeExternal,    CertificateRole::kReverseProxy,
-      CertificateRole::kOAuth,
+      CertificateRole::kOAuth,           CertificateRole::kSurvivableBranch,
+      CertificateRole::kMediation,       CertificateRole::kPersistentChat,
+      CertificateRole::kOfficeWebApps,
   };
   for (CertificateRole role : kAll) {
     if (text == ToString(role)) {
@@ -207,6 +217,14 @@ class Builder {
         AddIisPool(pool, set);
       } else if (pool.kind == PoolKind::kEdge) {
         AddEdgePool(pool, set);
+      } else if (pool.kind == PoolKind::kMediation) {
+        AddMediationPool(pool, set);
+      } else if (pool.kind == PoolKind::kSurvivableBranch) {
+        AddBranchAppliance(pool, set);
+      } else if (pool.kind == PoolKind::kPersistentChat) {
+        AddPersistentChatPool(pool, set);
+      } else if (pool.kind == PoolKind::kOfficeWebApps) {
+        AddOfficeWebAppsFarm(pool, set);
       }
     }
     for (const PlannedProxy& proxy : plan_.proxies) AddProxy(proxy, set);
@@ -300,6 +318,93 @@ class Builder {
         make("default", {kUseDefault, kUseWebInternal, kUseWebExternal}, all);
       }
     }
+  }
+
+  // One Default certificate per member server of a pool whose certificates are all alike:
+  // subject and SANs as `names` gives them for that server.
+  template <typename Names>
+  void AddDefaultPerServer(const PlannedPool& pool, CertificateRole role, Names names,
+                           CertificateSet& set) {
+    for (const PlannedServer& server : pool.servers) {
+      const std::string& host = server.fqdn.str();
+      PlannedCertificate cert = Base(role, SafeId(host) + "-default");
+      cert.uses = {kUseDefault};
+      cert.site = pool.site;
+      cert.pool = pool.fqdn.str();
+      cert.server = host;
+      cert.install_on = {host};
+      SanList sans;
+      cert.subject = names(host, sans);
+      cert.sans = sans.Build(cert.subject, false);
+      set.certificates.push_back(std::move(cert));
+    }
+  }
+
+  // lync-server-2013-certificate-requirements-for-internal-servers, stand-alone Mediation
+  // Server: subject = pool FQDN; SANs = pool FQDN and the member's FQDN.
+  void AddMediationPool(const PlannedPool& pool, CertificateSet& set) {
+    const std::string& fqdn = pool.fqdn.str();
+    AddDefaultPerServer(
+        pool, CertificateRole::kMediation,
+        [&](const std::string& host, SanList& sans) {
+          sans.Add(fqdn);
+          sans.Add(host);
+          return fqdn;
+        },
+        set);
+  }
+
+  // Same page, Survivable Branch Appliance: subject = the appliance FQDN; one SAN
+  // sip.<sipdomain> per SIP domain, taken from the plan's sip.<domain> names (both views: the
+  // same names, whichever view the plan lists them in). The subject is repeated as a SAN like on
+  // every other certificate here: clients that read only SANs still find the appliance.
+  void AddBranchAppliance(const PlannedPool& pool, CertificateSet& set) {
+    std::vector<std::string> sip = names_.Fqdns(NameRole::kSipDomain, View::kInternal);
+    std::vector<std::string> external = names_.Fqdns(NameRole::kSipDomain, View::kExternal);
+    sip.insert(sip.end(), external.begin(), external.end());
+    AddDefaultPerServer(
+        pool, CertificateRole::kSurvivableBranch,
+        [&](const std::string& host, SanList& sans) {
+          sans.AddAll(sip);
+          return host;
+        },
+        set);
+  }
+
+  // lync-server-2013-certificate-requirements-for-persistent-chat-server asks only for a
+  // certificate from the internal servers' CA on each server running the File Upload/Download
+  // web service, with no name table: we plan subject = server FQDN, SANs = server and pool FQDN
+  // (docs/certificates.md).
+  void AddPersistentChatPool(const PlannedPool& pool, CertificateSet& set) {
+    const std::string& fqdn = pool.fqdn.str();
+    AddDefaultPerServer(
+        pool, CertificateRole::kPersistentChat,
+        [&](const std::string& host, SanList& sans) {
+          sans.Add(fqdn);
+          sans.Add(host);
+          return host;
+        },
+        set);
+  }
+
+  // The farm's one web certificate (same certificate, same friendly name on every farm server).
+  // The reverse proxy re-encrypts to the farm and forwards the original host header
+  // (lync-server-2013-publishing-office-web-apps-server-using-a-reverse-proxy-server), so the
+  // certificate carries the internal farm FQDN and the external FQDN the proxy publishes.
+  void AddOfficeWebAppsFarm(const PlannedPool& pool, CertificateSet& set) {
+    if (pool.servers.empty()) return;
+    const std::string& fqdn = pool.fqdn.str();
+    PlannedCertificate cert = Base(CertificateRole::kOfficeWebApps, SafeId(fqdn) + "-farm");
+    cert.site = pool.site;
+    cert.pool = fqdn;
+    for (const PlannedServer& server : pool.servers) cert.install_on.push_back(server.fqdn.str());
+    cert.subject = fqdn;
+    cert.exportable_key = true;  // requested once, copied to every farm server
+    SanList sans;
+    sans.Add(fqdn);
+    sans.Add(pool.external_web_fqdn.str());
+    cert.sans = sans.Build(fqdn, false);
+    set.certificates.push_back(std::move(cert));
   }
 
   // The Edge pool that carries the XMPP names: the one the plan points xmpp.<domain> at, else

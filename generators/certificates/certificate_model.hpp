@@ -23,10 +23,15 @@ enum class CertificateRole {
   kEdgeExternal,
   kReverseProxy,
   kOAuth,
+  kSurvivableBranch,  // Survivable Branch Appliance / Server: Default
+  kMediation,         // each member of a stand-alone Mediation pool: Default
+  kPersistentChat,    // each Persistent Chat server (File Upload/Download web service): Default
+  kOfficeWebApps,     // the Office Web Apps Server farm's web certificate; not a Lync certificate
 };
 
 // "standard-edition", "front-end", "director", "edge-internal", "edge-external",
-// "reverse-proxy", "oauth".
+// "reverse-proxy", "oauth", "survivable-branch", "mediation", "persistent-chat",
+// "office-web-apps".
 const char* ToString(CertificateRole role);
 bool Parse(std::string_view text, CertificateRole* out);
 
@@ -37,7 +42,8 @@ inline constexpr const char* kClientAuthEku = "clientAuth";
 struct PlannedCertificate {
   std::string id;  // stable, file-name safe ("fe01.contoso.local-default", "oauth")
   CertificateRole role = CertificateRole::kFrontEnd;
-  // Lync `Use` types (Set-CsCertificate -Type); empty for a reverse-proxy listener certificate.
+  // Lync `Use` types (Set-CsCertificate -Type); empty for a reverse-proxy listener certificate
+  // and for the Office Web Apps farm's (the farm names it by friendly name, not by use).
   std::vector<std::string> uses;
   std::string site;
   std::string pool;    // pool FQDN (reverse proxy: empty)

@@ -31,8 +31,45 @@ std::vector<std::string> ExtraNames(const PlannedCertificate& cert) {
   return out;
 }
 
-bool IsLyncServerRole(CertificateRole role) {
+// Reverse-proxy certificates are made off-box with OpenSSL; every other one is obtained on the
+// servers it is installed on by request-certificates.ps1.
+bool InScript(CertificateRole role) {
   return role != CertificateRole::kReverseProxy;
+}
+
+// Office Web Apps Server runs no Lync Server: no Request-CsCertificate or Set-CsCertificate there;
+// the script requests with certreq and hands the farm the certificate by friendly name
+// (New-OfficeWebAppsFarm / Set-OfficeWebAppsFarm -CertificateName).
+bool ByCertreq(CertificateRole role) {
+  return role == CertificateRole::kOfficeWebApps;
+}
+
+std::string FriendlyName(const PlannedCertificate& cert) {
+  return "lynctopo " + cert.id;
+}
+
+// What the operator needs to know before the request on this server, as comment lines.
+std::vector<std::string> RequestNote(const PlannedCertificate& cert) {
+  switch (cert.role) {
+    case CertificateRole::kSurvivableBranch:
+      return {"On a Survivable Branch Appliance: run this in its Lync Server Management Shell as a",
+              "member of RTCUniversalSBATechnicians, as",
+              "lync-server-2013-appendix-a-using-cmdlets-to-deploy-a-survivable-branch-appliance",
+              "shows, or request these names with the appliance vendor's tool."};
+    case CertificateRole::kOfficeWebApps:
+      return {"Office Web Apps Server runs no Lync Server: run this in Windows PowerShell,",
+              "elevated. The request is made with certreq; -Assign gives the farm the certificate",
+              "by its friendly name (Set-OfficeWebAppsFarm -CertificateName), never",
+              "Set-CsCertificate."};
+    default:
+      return {};
+  }
+}
+
+nlohmann::json CommentLines(const std::vector<std::string>& lines) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::string& line : lines) out.push_back(CommentText(line));
+  return out;
 }
 
 // Edge servers are workgroup machines (no online enrolment, C17) and public CAs take request
@@ -69,8 +106,10 @@ nlohmann::json MarkdownRow(const PlannedCertificate& cert) {
   return {
       {"id", cert.id},
       {"role", ToString(cert.role)},
-      {"uses",
-       cert.uses.empty() ? std::string("(proxy listener)") : MarkdownCell(Join(cert.uses, ", "))},
+      {"uses", !cert.uses.empty() ? MarkdownCell(Join(cert.uses, ", "))
+               : cert.role == CertificateRole::kOfficeWebApps
+                   ? std::string("(Office Web Apps farm, by friendly name)")
+                   : std::string("(proxy listener)")},
       {"site", MarkdownCell(cert.site)},
       {"pool", MarkdownCell(cert.pool)},
       {"server", MarkdownCell(cert.server.empty() ? "(shared)" : cert.server)},
@@ -116,8 +155,13 @@ nlohmann::json PowerShellRequest(const PlannedCertificate& cert, const std::stri
       {"subject_ps", PowerShellQuote(cert.subject)},
       {"names_ps", PowerShellList(CoveredNames(cert))},
       {"computer_ps", PowerShellQuote(computer)},
-      {"friendly_ps", PowerShellQuote("lynctopo " + cert.id)},
+      {"friendly_ps", PowerShellQuote(FriendlyName(cert))},
       {"key_bits", cert.key_bits},
+      {"hash_ps", PowerShellQuote(cert.hash)},
+      {"certreq", ByCertreq(cert.role)},
+      {"lync", !ByCertreq(cert.role)},
+      {"has_note", !RequestNote(cert).empty()},
+      {"note_lines", CommentLines(RequestNote(cert))},
       {"exportable", cert.exportable_key},
       {"has_domain_names", !extra.empty()},
       {"domain_names_ps", PowerShellQuote(Join(extra, ","))},
@@ -188,7 +232,7 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
 
   for (const PlannedCertificate& cert : set.certificates) {
     certificates.push_back({{"md", MarkdownRow(cert)}, {"csv", CsvRow(cert)}});
-    if (!IsLyncServerRole(cert.role)) {
+    if (!InScript(cert.role)) {
       proxies.push_back(
           {{"id", cert.id}, {"install_on_comment", CommentText(Join(cert.install_on, ", "))}});
       continue;
@@ -203,13 +247,18 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
     }
     server(requester).requests.push_back(PowerShellRequest(cert, requester));
     bool assign = cert.part <= 1;  // Lync binds one certificate per use: part 1 only
+    // OAuth is assigned once for the deployment; a farm certificate once for the farm.
     bool global = cert.role == CertificateRole::kOAuth;
+    bool farm = ByCertreq(cert.role);
     nlohmann::json assignment = {{"id", cert.id},
                                  {"id_ps", PowerShellQuote(cert.id)},
                                  {"types", Join(cert.uses, ",")},
                                  {"types_ps", PowerShellList(cert.uses)},
                                  {"subject_ps", PowerShellQuote(cert.subject)},
                                  {"names_ps", PowerShellList(CoveredNames(cert))},
+                                 {"friendly_ps", PowerShellQuote(FriendlyName(cert))},
+                                 {"farm", farm},
+                                 {"lync", !farm},
                                  {"global", global}};
     if (global) {
       if (assign) server(requester).assignments.push_back(assignment);
@@ -228,9 +277,10 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
                               {"source_server", requester},
                               {"pfx_ps", PowerShellQuote(cert.id + ".pfx")},
                               {"prompt_ps", PowerShellQuote("PFX password for " + cert.id)},
+                              {"certreq", ByCertreq(cert.role)},
                               {"has_part_note", false}});
       }
-      if (assign) s.assignments.push_back(assignment);
+      if (assign && (!farm || host == requester)) s.assignments.push_back(assignment);
       if (cert.role == CertificateRole::kStandardEdition ||
           cert.role == CertificateRole::kFrontEnd || cert.role == CertificateRole::kDirector)
         s.iis = true;

@@ -5,19 +5,25 @@
 #   Requests, imports and assigns the Lync Server certificates planned for one server of
 #   Contoso (enterprise).
 # .DESCRIPTION
-#   Run on:  each Lync server named in this script, as a member of RTCUniversalServerAdmins
-#            and of the local Administrators group.
-#   Shell:   Lync Server Management Shell, elevated.
+#   Run on:  each server named in this script: Lync servers as a member of
+#            RTCUniversalServerAdmins and of the local Administrators group; Office Web Apps
+#            Server farm servers as a local administrator.
+#   Shell:   Lync Server Management Shell, elevated (Office Web Apps Server: Windows PowerShell,
+#            elevated).
 #   Targets: Lync Server 2013.
 #   Without -Assign, for each certificate planned for the server: a valid certificate in
 #   Cert:\LocalMachine\My whose subject and SANs cover the plan is used as it is; otherwise the
 #   certificate is requested with Request-CsCertificate (online from -CertificationAuthority,
 #   else as a request file in -RequestFolder; public-CA and Edge certificates are always
 #   requested offline), unless its request file is already waiting there. Certificates shared
-#   by several servers (Edge, exportable key) are requested on the first one and imported on
-#   the others.
-#   With -Assign: each planned certificate is assigned to its uses with Set-CsCertificate,
-#   only where Get-CsCertificate reports another thumbprint.
+#   by several servers (Edge, Office Web Apps farm; exportable key) are requested on the first
+#   one and imported on the others. The Office Web Apps farm certificate is not a Lync
+#   certificate: it is requested with certreq (web server template) and imported from PFX.
+#   With -Assign: each planned Lync certificate is assigned to its uses with Set-CsCertificate,
+#   only where Get-CsCertificate reports another thumbprint; the farm certificate is given to
+#   the Office Web Apps farm by friendly name with Set-OfficeWebAppsFarm -CertificateName
+#   (New-OfficeWebAppsFarm -CertificateName when the farm is created), only where the farm
+#   names another one.
 #   A second run on an unchanged server changes nothing and says so. -WhatIf shows what would
 #   change; -Verbose shows what was found.
 #   Reverse proxy certificates are not Lync certificates: request them with OpenSSL
@@ -95,9 +101,37 @@ function Get-PlannedThumbprint([string] $Id, [string] $Subject, [string[]] $Name
   return [string] $found.Thumbprint
 }
 
+# Makes the request with certreq (no Lync Server on the computer): an INF with the subject, every
+# name as a DNS SAN and a server-authentication key, then, online, submits it to the CA with the
+# web server template and installs the issued certificate.
+function Request-CertreqCertificate([string] $Id, [string] $Subject, [string[]] $Names,
+                                    [hashtable] $Request, [hashtable] $Target) {
+  $inf = Join-Path $RequestFolder ($Id + '.inf')
+  $req = if ($Target.ContainsKey('Output')) { $Target.Output } else { Join-Path $RequestFolder ($Id + '.req') }
+  $lines = @('[Version]', 'Signature="$Windows NT$"', '', '[NewRequest]',
+    ('Subject = "CN=' + $Subject + '"'), ('KeyLength = ' + $Request.KeySize), 'KeySpec = 1',
+    'KeyUsage = 0xa0', 'MachineKeySet = TRUE', 'RequestType = PKCS10',
+    ('Exportable = ' + $(if ($Request.PrivateKeyExportable) { 'TRUE' } else { 'FALSE' })),
+    ('FriendlyName = "' + $Request.FriendlyName + '"'), ('HashAlgorithm = ' + $Request.HashAlgorithm),
+    '', '[EnhancedKeyUsageExtension]', 'OID = 1.3.6.1.5.5.7.3.1', '', '[Extensions]',
+    '2.5.29.17 = "{text}"')
+  $lines += @($Names | ForEach-Object { '_continue_ = "dns=' + $_ + '&"' })
+  Set-Content -LiteralPath $inf -Value $lines -Encoding Ascii
+  & certreq.exe -f -q -new $inf $req | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw ('certreq -new failed for ' + $Id + ' (' + $inf + ')') }
+  if ($Target.ContainsKey('CA')) {
+    $cer = Join-Path $RequestFolder ($Id + '.cer')
+    & certreq.exe -f -q -submit -attrib 'CertificateTemplate:WebServer' -config $Target.CA $req $cer | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw ('certreq -submit failed for ' + $Id + ' at ' + $Target.CA) }
+    & certreq.exe -q -accept $cer | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw ('certreq -accept failed for ' + $Id + ' (' + $cer + ')') }
+  }
+}
+
 # Requests one certificate unless the store holds one that covers it or its request is pending.
 function Request-PlannedCertificate([string] $Id, [string] $Subject, [string[]] $Names,
-                                    [bool] $Offline, [hashtable] $Request) {
+                                    [bool] $Offline, [hashtable] $Request,
+                                    [string] $Tool = 'Request-CsCertificate') {
   if (Find-PlannedCertificate -Id $Id -Subject $Subject -Names $Names) {
     Write-Host ('unchanged: ' + $Id + ' is installed')
     $script:unchanged++
@@ -110,7 +144,11 @@ function Request-PlannedCertificate([string] $Id, [string] $Subject, [string[]] 
     return
   }
   if ($PSCmdlet.ShouldProcess($ComputerFqdn, 'Request certificate ' + $Id)) {
-    Request-CsCertificate -New @Request @target
+    if ($Tool -eq 'certreq') {
+      Request-CertreqCertificate -Id $Id -Subject $Subject -Names $Names -Request $Request -Target $target
+    } else {
+      Request-CsCertificate -New @Request @target
+    }
     Write-Host ('requested: ' + $Id)
     $script:changed++
   }
@@ -118,14 +156,22 @@ function Request-PlannedCertificate([string] $Id, [string] $Subject, [string[]] 
 
 # Imports a certificate requested on another server, unless the store already covers it.
 function Import-PlannedCertificate([string] $Id, [string] $Subject, [string[]] $Names,
-                                   [string] $Pfx, [string] $Prompt) {
+                                   [string] $Pfx, [string] $Prompt,
+                                   [string] $Tool = 'Import-CsCertificate') {
   if (Find-PlannedCertificate -Id $Id -Subject $Subject -Names $Names) {
     Write-Host ('unchanged: ' + $Id + ' is installed')
     $script:unchanged++
     return
   }
   if ($PSCmdlet.ShouldProcess($ComputerFqdn, 'Import certificate ' + $Id + ' from ' + $Pfx)) {
-    Import-CsCertificate -Path (Join-Path $RequestFolder $Pfx) -Password (Read-Host -AsSecureString -Prompt $Prompt) -PrivateKeyExportable $true
+    $path = Join-Path $RequestFolder $Pfx
+    $password = Read-Host -AsSecureString -Prompt $Prompt
+    if ($Tool -eq 'Import-PfxCertificate') {
+      # The PFX keeps the friendly name the farm knows the certificate by.
+      Import-PfxCertificate -FilePath $path -CertStoreLocation 'Cert:\LocalMachine\My' -Password $password -Exportable | Out-Null
+    } else {
+      Import-CsCertificate -Path $path -Password $password -PrivateKeyExportable $true
+    }
     Write-Host ('imported: ' + $Id)
     $script:changed++
   }
@@ -154,6 +200,32 @@ function Set-PlannedCertificate([string] $Id, [string] $Subject, [string[]] $Nam
       Set-CsCertificate -Type $Types -Thumbprint $wanted
     }
     Write-Host ('assigned: ' + $Id)
+    $script:changed++
+  }
+}
+
+# Gives the Office Web Apps farm its certificate by friendly name unless it already has it.
+function Set-PlannedFarmCertificate([string] $Id, [string] $Subject, [string[]] $Names,
+                                    [string] $FriendlyName) {
+  if (-not (Find-PlannedCertificate -Id $Id -Subject $Subject -Names $Names)) {
+    throw ('No installed certificate covers ' + $Id + ': install it first')
+  }
+  Import-Module OfficeWebApps
+  $farm = Get-OfficeWebAppsFarm -ErrorAction SilentlyContinue
+  if (-not $farm) {
+    Write-Warning ('No Office Web Apps farm here yet: create it with New-OfficeWebAppsFarm -CertificateName ''' + $FriendlyName + ''' (certificate ' + $Id + ')')
+    $script:problems++
+    return
+  }
+  Write-Verbose ('found: the farm uses certificate ''' + $farm.CertificateName + '''')
+  if ($farm.CertificateName -eq $FriendlyName) {
+    Write-Host ('unchanged: ' + $Id + ' is the farm certificate')
+    $script:unchanged++
+    return
+  }
+  if ($PSCmdlet.ShouldProcess($ComputerFqdn, 'Give the Office Web Apps farm certificate ' + $Id)) {
+    Set-OfficeWebAppsFarm -CertificateName $FriendlyName -Force
+    Write-Host ('assigned: ' + $Id + ' to the Office Web Apps farm')
     $script:changed++
   }
 }
@@ -267,6 +339,43 @@ if ($ComputerFqdn -eq 'edge02.contoso.local') {
   }
 }
 
+if ($ComputerFqdn -eq 'owas01.contoso.local') {
+  $handled = $true
+  if (-not $Assign) {
+    # owas.contoso.local-farm (office-web-apps, internal CA)
+    # Office Web Apps Server runs no Lync Server: run this in Windows PowerShell,
+    # elevated. The request is made with certreq; -Assign gives the farm the certificate
+    # by its friendly name (Set-OfficeWebAppsFarm -CertificateName), never
+    # Set-CsCertificate.
+    Request-PlannedCertificate -Id 'owas.contoso.local-farm' -Subject 'owas.contoso.local' -Names @('owas.contoso.com', 'owas.contoso.local') -Offline $false -Tool 'certreq' -Request @{
+      FriendlyName = 'lynctopo owas.contoso.local-farm'; KeySize = 2048; HashAlgorithm = 'sha256'; PrivateKeyExportable = $true }
+  } else {
+    Set-PlannedFarmCertificate -Id 'owas.contoso.local-farm' -Subject 'owas.contoso.local' -Names @('owas.contoso.com', 'owas.contoso.local') -FriendlyName 'lynctopo owas.contoso.local-farm'
+  }
+}
+
+if ($ComputerFqdn -eq 'med01.contoso.local') {
+  $handled = $true
+  if (-not $Assign) {
+    # med01.contoso.local-default (mediation, internal CA)
+    Request-PlannedCertificate -Id 'med01.contoso.local-default' -Subject 'med01.contoso.local' -Names @('med01.contoso.local') -Offline $false -Request @{
+      Type = @('Default'); ComputerFqdn = 'med01.contoso.local'; FriendlyName = 'lynctopo med01.contoso.local-default'; KeySize = 2048 }
+  } else {
+    Set-PlannedCertificate -Id 'med01.contoso.local-default' -Subject 'med01.contoso.local' -Names @('med01.contoso.local') -Types @('Default') -Global $false
+  }
+}
+
+if ($ComputerFqdn -eq 'pchat01.contoso.local') {
+  $handled = $true
+  if (-not $Assign) {
+    # pchat01.contoso.local-default (persistent-chat, internal CA)
+    Request-PlannedCertificate -Id 'pchat01.contoso.local-default' -Subject 'pchat01.contoso.local' -Names @('pchat.contoso.local', 'pchat01.contoso.local') -Offline $false -Request @{
+      Type = @('Default'); ComputerFqdn = 'pchat01.contoso.local'; FriendlyName = 'lynctopo pchat01.contoso.local-default'; KeySize = 2048; DomainName = 'pchat.contoso.local' }
+  } else {
+    Set-PlannedCertificate -Id 'pchat01.contoso.local-default' -Subject 'pchat01.contoso.local' -Names @('pchat.contoso.local', 'pchat01.contoso.local') -Types @('Default') -Global $false
+  }
+}
+
 if ($ComputerFqdn -eq 'fe04.contoso.local') {
   $handled = $true
   if (-not $Assign) {
@@ -288,6 +397,21 @@ if ($ComputerFqdn -eq 'fe05.contoso.local') {
   } else {
     Set-PlannedCertificate -Id 'fe05.contoso.local-default' -Subject 'pool02.contoso.local' -Names @('admin.contoso.com', 'dialin.contoso.com', 'fe05.contoso.local', 'lyncdiscover.contoso.com', 'lyncdiscover.fabrikam.com', 'lyncdiscoverinternal.contoso.com', 'lyncdiscoverinternal.fabrikam.com', 'meet.contoso.com', 'meet.fabrikam.com', 'pool02.contoso.local', 'webext02.contoso.com', 'webint02.contoso.local') -Types @('Default', 'WebServicesInternal', 'WebServicesExternal') -Global $false
     Test-ExternalWebBinding
+  }
+}
+
+if ($ComputerFqdn -eq 'sba01.contoso.local') {
+  $handled = $true
+  if (-not $Assign) {
+    # sba01.contoso.local-default (survivable-branch, internal CA)
+    # On a Survivable Branch Appliance: run this in its Lync Server Management Shell as a
+    # member of RTCUniversalSBATechnicians, as
+    # lync-server-2013-appendix-a-using-cmdlets-to-deploy-a-survivable-branch-appliance
+    # shows, or request these names with the appliance vendor's tool.
+    Request-PlannedCertificate -Id 'sba01.contoso.local-default' -Subject 'sba01.contoso.local' -Names @('sba01.contoso.local', 'sip.contoso.com', 'sip.fabrikam.com') -Offline $false -Request @{
+      Type = @('Default'); ComputerFqdn = 'sba01.contoso.local'; FriendlyName = 'lynctopo sba01.contoso.local-default'; KeySize = 2048; DomainName = 'sip.contoso.com,sip.fabrikam.com' }
+  } else {
+    Set-PlannedCertificate -Id 'sba01.contoso.local-default' -Subject 'sba01.contoso.local' -Names @('sba01.contoso.local', 'sip.contoso.com', 'sip.fabrikam.com') -Types @('Default') -Global $false
   }
 }
 
