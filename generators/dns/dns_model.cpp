@@ -6,6 +6,8 @@
 
 #include <arpa/inet.h>
 
+#include "model/plan/internal_zones.hpp"
+
 namespace lynctopo {
 
 namespace {
@@ -140,10 +142,9 @@ class RecordBuilder {
   RecordBuilder(const Plan& plan, Diagnostics& diagnostics)
       : plan_(plan), zones_(plan), diagnostics_(diagnostics), file_(SourceFile(plan)) {
     if (plan.topology && plan.topology->dns.ttl > 0) set_.ttl = plan.topology->dns.ttl;
-    if (plan.topology && plan.topology->dns.internal_zones == "pinpoint") {
-      const std::string ad = ToLower(plan.topology->ad_domain);
-      for (const Fqdn& domain : plan.sip_domains) {
-        if (domain.str() != ad) pinpoint_domains_.insert(domain.str());
+    for (const Fqdn& domain : plan.sip_domains) {
+      if (plan.topology && IsPinpointDomain(*plan.topology, domain.str())) {
+        pinpoint_domains_.insert(domain.str());
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "model/plan/derive.hpp"
+#include "model/plan/internal_zones.hpp"
 
 namespace lynctopo::plan_detail {
 
@@ -83,12 +84,10 @@ void AddSipDomainNames(DeriveContext& ctx) {
     Target sign_in = PoolTarget(*target);
     const bool cname = ctx.topology.dns.lyncdiscover_records == "cname";
     // A pin-point zone holds its name at the apex, next to SOA and NS: no CNAME can live there.
-    const bool pinpoint = ctx.topology.dns.internal_zones == "pinpoint";
-    const std::string ad_domain = ToLower(ctx.topology.ad_domain);
     // A CNAME only within the SIP domain: mobile clients fail over one into another domain.
     auto alias = [&](PlannedName& name, const Fqdn& to, const Fqdn& domain) {
       if (!cname || to.empty() || !to.IsWithin(domain.str())) return;
-      if (pinpoint && name.view == View::kInternal && domain.str() != ad_domain) return;
+      if (name.view == View::kInternal && IsPinpointDomain(ctx.topology, domain.str())) return;
       name.target = TargetKind::kAlias;
       name.alias_of = to.str();
       name.addresses.clear();

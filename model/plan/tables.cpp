@@ -1,5 +1,7 @@
 #include "model/plan/tables.hpp"
 
+#include "model/plan/internal_zones.hpp"
+
 namespace lynctopo::plan_tables {
 
 namespace {
@@ -125,13 +127,13 @@ Table EndpointTable(const Plan& plan) {
 
 std::string InternalZonesNote(const Plan& plan) {
   const Topology* topology = plan.topology;
-  const std::string ad = topology ? ToLower(topology->ad_domain) : std::string();
+  if (topology == nullptr) return "";
   std::vector<std::string> domains;
   for (const Fqdn& domain : plan.sip_domains) {
-    if (domain.str() != ad) domains.push_back(domain.str());
+    if (!IsAdDomain(*topology, domain.str())) domains.push_back(domain.str());
   }
   if (domains.empty()) return "";
-  if (topology && topology->dns.internal_zones == "pinpoint") {
+  if (IsPinpointDomain(*topology, domains.front())) {
     return "Internal DNS: pin-point zones (one per planned name) for " + Join(domains) +
            "; other names of these domains resolve inside through the public DNS.";
   }
