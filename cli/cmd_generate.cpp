@@ -48,7 +48,7 @@ void ProveWhatIsWritten(const Plan& plan, const OutputSet& outputs, bool allow_i
                         Diagnostics& diagnostics) {
   if (diagnostics.HasErrors()) return;
   RenderedFiles files;
-  for (const auto& [path, artifact] : outputs.artifacts()) files.emplace(path, artifact.content);
+  for (const auto& [path, artifact] : outputs.artifacts()) files.texts.emplace(path, artifact.content);
   Diagnostics found;
   ProveRenderedArtifacts(plan, files, "", found);
   for (const Diagnostic& d : found.items()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -61,9 +62,9 @@ class Prover {
     loc.pointer = at.pointer;
     diagnostics_.Error(code, Shown(at.file), loc, message);
   }
-  const std::string* File(const std::string& path) const {
-    auto found = files_.find(path);
-    return found == files_.end() ? nullptr : &found->second;
+  const std::string_view* File(const std::string& path) const {
+    auto found = files_.texts.find(path);
+    return found == files_.texts.end() ? nullptr : &found->second;
   }
   std::optional<nlohmann::json> Json(const std::string& path);
 
@@ -110,7 +111,7 @@ std::string Lower(std::string text) {
 }
 
 std::optional<nlohmann::json> Prover::Json(const std::string& path) {
-  const std::string* text = File(path);
+  const std::string_view* text = File(path);
   if (!text) return std::nullopt;
   try {
     return nlohmann::json::parse(*text);
@@ -130,7 +131,7 @@ struct LdnsText {
 };
 
 void Prover::ReadZones() {
-  for (const auto& [path, text] : files_) {
+  for (const auto& [path, text] : files_.texts) {
     std::filesystem::path p(path);
     if (p.extension() != ".zone" || p.parent_path().parent_path() != "dns") continue;
     std::string view_name = p.parent_path().filename().string();
@@ -244,7 +245,7 @@ void Prover::CompareDnsRenderings() {
     }
     renderings.emplace_back("dns/records.json", std::move(keys));
   }
-  if (const std::string* csv = File("dns/records.csv")) {
+  if (const std::string_view* csv = File("dns/records.csv")) {
     std::map<std::string, Origin> keys;
     std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
     for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
@@ -261,24 +262,28 @@ void Prover::CompareDnsRenderings() {
     }
     renderings.emplace_back("dns/records.csv", std::move(keys));
   }
-  if (const std::string* ps1 = File("dns/dns.ps1")) {
+  if (const std::string_view* ps1 = File("dns/dns.ps1")) {
     // The records are the script's $Planned table, read by its string literals:
     //   'internal' = @(                                   a view
     //     @{ Zone = 'contoso.com'; Records = @(           a zone
     //       @{ Name = 'sip'; Type = 'A'; Data = '10.0.0.10'; Ttl = 3600; Priority = 0; ... }
     std::map<std::string, Origin> keys;
-    std::istringstream lines(*ps1);
-    std::string line;
+    std::string_view rest = *ps1;
     unsigned number = 0;
     View view = View::kInternal;
     std::string zone;
     // The number after `Key = ` on the line, 0 when absent.
-    auto field = [](const std::string& text, std::string_view key) {
+    auto field = [](std::string_view text, std::string_view key) {
       size_t at = text.find(std::string(key) + " = ");
       if (at == std::string::npos) return 0;
-      return std::atoi(text.c_str() + at + key.size() + 3);
+      int value = 0;
+      std::from_chars(text.data() + at + key.size() + 3, text.data() + text.size(), value);
+      return value;
     };
-    while (std::getline(lines, line)) {
+    while (!rest.empty()) {
+      size_t end = rest.find('\n');
+      std::string_view line = rest.substr(0, end);
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
       ++number;
       std::vector<std::string> literals = rendered::SingleQuotedLiterals(line);
       if (literals.empty()) continue;
@@ -373,7 +378,7 @@ void Prover::CompareOpensslConfigs() {
   for (const PlannedCertificate& cert : certificates_->certificates) {
     if (cert.role == CertificateRole::kOAuth) continue;
     std::string path = "certificates/openssl/" + cert.id + ".cnf";
-    const std::string* text = File(path);
+    const std::string_view* text = File(path);
     if (!text) {
       Report("LT4253", {"certificates/certificates.json", 0, ""},
              fmt::format("certificate {} has no request configuration {}", cert.id, Shown(path)));
@@ -463,7 +468,7 @@ void Prover::CompareCertificateTables() {
     return text.empty() ? std::string("the same names in another order") : text;
   };
   const std::string csv_path = "certificates/certificates.csv";
-  if (const std::string* csv = File(csv_path)) {
+  if (const std::string_view* csv = File(csv_path)) {
     std::vector<rendered::CertificateMention> rows;
     std::string error;
     if (!rendered::CsvCertificates(*csv, rows, error)) {
@@ -509,7 +514,7 @@ void Prover::CompareCertificateTables() {
     }
   }
   const std::string script_path = "certificates/request-certificates.ps1";
-  const std::string* script = File(script_path);
+  const std::string_view* script = File(script_path);
   if (!script) return;
   std::map<std::string, std::vector<rendered::CertificateMention>> steps;  // by id
   for (rendered::CertificateMention& step : rendered::ScriptCertificateSteps(*script))
@@ -631,7 +636,7 @@ void Prover::CompareProxyConfigs() {
   for (const PlannedProxy& proxy : plan_.proxies) {
     for (const auto& [file, reader] : products) {
       std::string path = "proxy/" + proxy.name + "/" + file;
-      const std::string* text = File(path);
+      const std::string_view* text = File(path);
       if (!text) continue;  // another product
       std::vector<ServedRoute> routes;
       std::string error;
@@ -713,7 +718,7 @@ void Prover::ReadKerberos() {
 
 void Prover::CompareSpnRenderings() {
   if (!kerberos_) return;
-  if (const std::string* ldif = File("kerberos/spns.ldif")) {
+  if (const std::string_view* ldif = File("kerberos/spns.ldif")) {
     // (lower-case account user name, SPN) as the LDIF modifies them.
     std::map<std::pair<std::string, std::string>, unsigned> registered;
     for (const LdifRecord& record : rendered::ParseLdif(*ldif)) {
@@ -739,7 +744,7 @@ void Prover::CompareSpnRenderings() {
                          key.first));
     }
   }
-  if (const std::string* runbook = File("kerberos/kerberos.ps1")) {
+  if (const std::string_view* runbook = File("kerberos/kerberos.ps1")) {
     // setspn-registered SPNs: a line naming the SPN and its account as literals. Enable-CsTopology
     // ones: the site's account assignment ('site:<site>' and the account on one line).
     std::vector<rendered::QuotedLine> lines = rendered::SingleQuotedLines(*runbook);
@@ -785,7 +790,7 @@ const char* ModelFileOf(const std::string& code) {
 // the first name of `message` that is an object's identity there (a certificate's "id", an
 // SPN's "spn", a proxy rule's "public_host"). 0 when none is (the finding is about something
 // missing, or names no such object): the finding then names the file alone.
-unsigned LineNaming(const std::string& json_text, const std::string& message) {
+unsigned LineNaming(std::string_view json_text, const std::string& message) {
   auto line_of = [&](const std::string& name) -> unsigned {
     for (const char* key : {"\"id\": \"", "\"spn\": \"", "\"public_host\": \""}) {
       size_t at = json_text.find(key + name + '"');
@@ -822,7 +827,7 @@ void Prover::RunRuleTable() {
   for (const Diagnostic& d : found.items()) {
     std::string file = d.file.empty() ? ModelFileOf(d.code) : d.file;
     SourceLoc loc = d.loc;
-    if (const std::string* text = d.file.empty() ? File(file) : nullptr) {
+    if (const std::string_view* text = d.file.empty() ? File(file) : nullptr) {
       loc.line = LineNaming(*text, d.message);
       loc.column = loc.line ? 1 : 0;
     }
@@ -862,7 +867,8 @@ bool ReadRenderedFiles(const std::string& dir, RenderedFiles& files, Diagnostics
     }
     std::ostringstream text;
     text << in.rdbuf();
-    files[std::filesystem::relative(it->path(), dir).generic_string()] = text.str();
+    files.read.push_back(text.str());
+    files.texts[std::filesystem::relative(it->path(), dir).generic_string()] = files.read.back();
   }
   if (ec) {
     diagnostics.Error("LT4250", dir, {}, "cannot be listed: " + ec.message());

@@ -8,16 +8,23 @@
 // on those models, and the files that render the same model are compared with each other.
 // Every finding names the file and line.
 
+#include <deque>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "model/diagnostics.hpp"
 #include "model/plan/plan.hpp"
 
 namespace lynctopo {
 
-// Relative path ("dns/records.json") -> content.
-using RenderedFiles = std::map<std::string, std::string>;
+// Relative path ("dns/records.json") -> content. The texts are views: `generate` proves the
+// artifacts it holds without a second copy of its whole output; a folder read from disk keeps
+// its texts in `read`.
+struct RenderedFiles {
+  std::map<std::string, std::string_view> texts;
+  std::deque<std::string> read;  // owned texts (ReadRenderedFiles); a deque never moves them
+};
 
 // Reads every regular file under `dir` (LT4250 when it is not a readable folder).
 bool ReadRenderedFiles(const std::string& dir, RenderedFiles& files, Diagnostics& diagnostics);
