@@ -3,6 +3,7 @@
 // The generator framework: independent per-target generators chosen by name (like protoc's
 // plugins), all reading the one derived Plan and the artifact models built from it.
 
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -29,7 +30,11 @@ struct GeneratorContext {
   OutputSet& outputs;
   const TemplateStore& templates;
   const ArtifactSet& artifacts;  // the models every generator renders from
-  Diagnostics& diagnostics;
+  Diagnostics& diagnostics;      // what this generator finds
+  // The run's findings before this generator: loading, validation, the plan, the models and
+  // every generator before it in output order (waiting for those still running). Unset when
+  // the caller runs generators into one shared `diagnostics`, which then holds them.
+  std::function<Diagnostics()> findings_before = {};
 };
 
 class Generator {

@@ -60,4 +60,17 @@ bool OutputSet::Add(std::string path, std::string content, std::string_view gene
   return true;
 }
 
+void OutputSet::Absorb(OutputSet&& other, Diagnostics& diagnostics) {
+  while (!other.artifacts_.empty()) {
+    auto node = other.artifacts_.extract(other.artifacts_.begin());
+    auto placed = artifacts_.insert(std::move(node));
+    if (!placed.inserted) {
+      diagnostics.Error("LT4004", "", {},
+                        fmt::format("generator '{}' writes '{}', already written by generator '{}'",
+                                    placed.node.mapped().generator, placed.node.key(),
+                                    placed.position->second.generator));
+    }
+  }
+}
+
 }  // namespace lynctopo

@@ -33,6 +33,10 @@ class OutputSet {
   bool Add(std::string path, std::string content, std::string_view generator,
            Diagnostics& diagnostics);
 
+  // Moves every artifact of `other` (a set one generator filled on its own) into this one; a
+  // path already here is LT4004, as Add reports it.
+  void Absorb(OutputSet&& other, Diagnostics& diagnostics);
+
   const std::map<std::string, Artifact>& artifacts() const { return artifacts_; }
   size_t size() const { return artifacts_.size(); }
 

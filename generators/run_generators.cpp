@@ -1,6 +1,12 @@
 #include "generators/run_generators.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -18,22 +24,114 @@ std::optional<GeneratorSetting> ParseGeneratorSetting(std::string_view text) {
                           std::string(text.substr(equals + 1))};
 }
 
+namespace {
+
+// What one generator produced, kept apart until every generator is done.
+struct GeneratorRun {
+  OutputSet outputs;
+  Diagnostics diagnostics;
+  bool done = false;
+};
+
+unsigned WorkerCount(unsigned jobs, size_t generators) {
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, generators)));
+}
+
+// Generators only read the plan, the models and the templates, so they run side by side on
+// the available cores, each into its own output set and diagnostics, merged in the generators'
+// order afterwards: the result does not depend on which finished first. A generator that shows
+// the findings so far (the report) waits for the generators before it.
+class ParallelRun {
+ public:
+  ParallelRun(std::span<const Generator* const> generators, const Plan& plan,
+              const std::map<std::string, GeneratorOptions>& options,
+              const TemplateStore& templates, const ArtifactSet& artifacts,
+              const Diagnostics& before)
+      : generators_(generators),
+        plan_(plan),
+        options_(options),
+        templates_(templates),
+        artifacts_(artifacts),
+        before_(before),
+        runs_(generators.size()) {}
+
+  void Run(unsigned jobs) {
+    std::vector<std::thread> workers;
+    for (unsigned i = 1; i < WorkerCount(jobs, generators_.size()); ++i)
+      workers.emplace_back([this] { Work(); });
+    Work();
+    for (std::thread& worker : workers) worker.join();
+  }
+
+  void MergeInto(OutputSet& outputs, Diagnostics& diagnostics) {
+    for (GeneratorRun& run : runs_) {
+      diagnostics.Append(run.diagnostics);
+      outputs.Absorb(std::move(run.outputs), diagnostics);
+    }
+  }
+
+ private:
+  // Generators are taken in order, so one waiting for those before it waits only for
+  // generators other workers already run: no deadlock, whatever the number of workers.
+  void Work() {
+    for (size_t i = next_++; i < generators_.size(); i = next_++) {
+      RunOne(i);
+      std::lock_guard<std::mutex> held(lock_);
+      runs_[i].done = true;
+      finished_.notify_all();
+    }
+  }
+
+  void RunOne(size_t index) {
+    static const GeneratorOptions kNoOptions;
+    const Generator& generator = *generators_[index];
+    GeneratorRun& run = runs_[index];
+    auto found = options_.find(std::string(generator.name()));
+    const GeneratorOptions& own = found == options_.end() ? kNoOptions : found->second;
+    GeneratorContext context{run.outputs, templates_, artifacts_, run.diagnostics,
+                             [this, index] { return FindingsBefore(index); }};
+    try {
+      generator.Generate(plan_, own, context);
+    } catch (const std::exception& e) {
+      run.diagnostics.Error("LT4006", "", {},
+                            fmt::format("generator '{}' failed: {}", generator.name(), e.what()));
+    }
+  }
+
+  Diagnostics FindingsBefore(size_t index) {
+    std::unique_lock<std::mutex> held(lock_);
+    finished_.wait(held, [&] {
+      return std::all_of(runs_.begin(), runs_.begin() + static_cast<std::ptrdiff_t>(index),
+                         [](const GeneratorRun& run) { return run.done; });
+    });
+    Diagnostics findings;
+    findings.Append(before_);
+    for (size_t i = 0; i < index; ++i) findings.Append(runs_[i].diagnostics);
+    return findings;
+  }
+
+  std::span<const Generator* const> generators_;
+  const Plan& plan_;
+  const std::map<std::string, GeneratorOptions>& options_;
+  const TemplateStore& templates_;
+  const ArtifactSet& artifacts_;
+  const Diagnostics& before_;
+  std::vector<GeneratorRun> runs_;
+  std::atomic<size_t> next_{0};
+  std::mutex lock_;
+  std::condition_variable finished_;
+};
+
+}  // namespace
+
 void RunGenerators(std::span<const Generator* const> generators, const Plan& plan,
                    const std::map<std::string, GeneratorOptions>& options,
                    const TemplateStore& templates, const ArtifactSet& artifacts, OutputSet& outputs,
-                   Diagnostics& diagnostics) {
-  static const GeneratorOptions kNoOptions;
-  for (const Generator* generator : generators) {
-    auto found = options.find(std::string(generator->name()));
-    const GeneratorOptions& own = found == options.end() ? kNoOptions : found->second;
-    GeneratorContext context{outputs, templates, artifacts, diagnostics};
-    try {
-      generator->Generate(plan, own, context);
-    } catch (const std::exception& e) {
-      diagnostics.Error("LT4006", "", {},
-                        fmt::format("generator '{}' failed: {}", generator->name(), e.what()));
-    }
-  }
+                   Diagnostics& diagnostics, unsigned jobs) {
+  ParallelRun run(generators, plan, options, templates, artifacts, diagnostics);
+  run.Run(jobs);
+  run.MergeInto(outputs, diagnostics);
 }
 
 }  // namespace lynctopo

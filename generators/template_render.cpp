@@ -5,6 +5,7 @@
 #include <charconv>
 #include <functional>
 #include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -116,9 +117,16 @@ class TemplateChecker {
 }  // namespace
 
 struct TemplateStore::CompiledTemplates {
+  // Held only to find or add an entry: a map never moves its entries, so rendering from one
+  // needs no lock.
+  std::mutex lock;
   std::map<std::string, JsonTemplate, std::less<>> by_name;   // roots, by the name asked for
   std::map<std::string, JsonTemplate, std::less<>> partials;  // by file name
 };
+
+std::shared_ptr<TemplateStore::CompiledTemplates> TemplateStore::NewCompiledTemplates() {
+  return std::make_shared<CompiledTemplates>();
+}
 
 std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
                                                  Diagnostics& diagnostics) const {
@@ -138,23 +146,28 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
                       fmt::format("template '{}': the view is not a JSON object", root->name));
     return std::nullopt;
   }
-  if (!compiled_) compiled_ = std::make_shared<CompiledTemplates>();
-  auto cached = compiled_->by_name.find(name);
-  if (cached == compiled_->by_name.end()) {
-    // Only a template whose check found nothing is kept, so a broken one is reported on every
-    // call, as before the cache.
-    TemplateChecker checker(lookup, diagnostics);
-    if (!checker.Check(*root)) return std::nullopt;
-    cached = compiled_->by_name.emplace(std::string(name), JsonTemplate(std::string(root->source)))
-                 .first;
+  CompiledTemplates& compiled = *compiled_;
+  const JsonTemplate* root_template = nullptr;
+  {
+    std::lock_guard<std::mutex> held(compiled.lock);
+    auto cached = compiled.by_name.find(name);
+    if (cached == compiled.by_name.end()) {
+      // Only a template whose check found nothing is kept, so a broken one is reported on every
+      // call, as before the cache.
+      TemplateChecker checker(lookup, diagnostics);
+      if (!checker.Check(*root)) return std::nullopt;
+      cached = compiled.by_name.emplace(std::string(name), JsonTemplate(std::string(root->source)))
+                   .first;
+    }
+    root_template = &cached->second;
   }
   // Partials resolve against the store, never the view, so a view key cannot stand in for a
   // partial and its source is the (possibly overridden) template. Each is parsed once per
   // store, not at every use (kainjow parsed a partial each time it met the tag).
-  CompiledTemplates& compiled = *compiled_;
   const JsonTemplate::PartialLookup partials =
       [&compiled, &lookup](const std::string& partial_name) -> const JsonTemplate* {
     std::string file = PartialFileName(partial_name);
+    std::lock_guard<std::mutex> held(compiled.lock);
     auto found = compiled.partials.find(file);
     if (found == compiled.partials.end()) {
       std::optional<FoundTemplate> source = lookup(file);
@@ -165,7 +178,7 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
   };
 
   std::string error;
-  std::optional<std::string> output = cached->second.Render(view, partials, error);
+  std::optional<std::string> output = root_template->Render(view, partials, error);
   if (!output) {
     SourceLoc loc;
     loc.line = 1;

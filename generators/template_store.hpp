@@ -50,9 +50,11 @@ class TemplateStore {
 
   // Templates Render has already checked and parsed without findings, by the name asked for:
   // generators render one template per server, and parsing it each time cost more than the
-  // rendering. A cache only (hence mutable); shared by copies, whose entries are the same.
+  // rendering. A cache only; shared by copies, whose entries are the same. Generators run on
+  // several threads, so the cache guards itself (template_render.cpp).
   struct CompiledTemplates;
-  mutable std::shared_ptr<CompiledTemplates> compiled_;
+  static std::shared_ptr<CompiledTemplates> NewCompiledTemplates();
+  std::shared_ptr<CompiledTemplates> compiled_ = NewCompiledTemplates();
 };
 
 }  // namespace lynctopo

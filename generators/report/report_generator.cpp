@@ -29,27 +29,13 @@ class ReportGeneratorImpl final : public Generator {
 
 void ReportGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
                                    GeneratorContext& context) const {
-  // The findings so far (validation, plan, artifact models), then what the models built here
-  // and the consistency check add; each once, whichever generators ran before.
-  std::vector<Diagnostic> findings;
-  std::set<std::string> seen;
-  for (const Diagnostic& d : context.diagnostics.Sorted()) {
-    if (d.severity == Severity::kError) continue;
-    if (seen.insert(FormatDiagnostic(d)).second) findings.push_back(d);
-  }
+  // Without findings_before, `diagnostics` holds the findings so far; taken before the
+  // diagrams add their notes.
+  const Diagnostics unshared = context.findings_before ? Diagnostics{} : context.diagnostics;
   Diagnostics own;
-  FirewallPlan firewall = BuildFirewallPlan(plan, own);
   LoadBalancerPlan lb = BuildLoadBalancerPlan(plan, {}, own);
-  Diagnostics checked_here;
-  if (!context.artifacts.consistency) RunConsistencyCheck(context.artifacts, checked_here);
-  const Diagnostics& consistency =
-      context.artifacts.consistency ? *context.artifacts.consistency : checked_here;
-  for (const Diagnostics* more : {static_cast<const Diagnostics*>(&own), &consistency}) {
-    for (const Diagnostic& d : more->Sorted()) {
-      if (seen.insert(FormatDiagnostic(d)).second) findings.push_back(d);
-    }
-  }
-
+  // The diagrams first: their layouts are the long part and need no findings, so they run
+  // while the generators before this one finish.
   ProxyRuleSet no_rules;
   const ProxyRuleSet& rules = context.artifacts.proxy ? *context.artifacts.proxy : no_rules;
   std::vector<Diagram> diagrams = BuildDiagrams(plan, rules, lb);
@@ -68,6 +54,26 @@ void ReportGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
                                "diagram " + diagram.file + " not rendered: " + error);
     }
     rendered.push_back(std::move(r));
+  }
+
+  // The findings so far (validation, plan, artifact models), then what the models built here
+  // and the consistency check add; each once, whichever generators ran before.
+  std::vector<Diagnostic> findings;
+  std::set<std::string> seen;
+  const Diagnostics before = context.findings_before ? context.findings_before() : unshared;
+  for (const Diagnostic& d : before.Sorted()) {
+    if (d.severity == Severity::kError) continue;
+    if (seen.insert(FormatDiagnostic(d)).second) findings.push_back(d);
+  }
+  FirewallPlan firewall = BuildFirewallPlan(plan, own);
+  Diagnostics checked_here;
+  if (!context.artifacts.consistency) RunConsistencyCheck(context.artifacts, checked_here);
+  const Diagnostics& consistency =
+      context.artifacts.consistency ? *context.artifacts.consistency : checked_here;
+  for (const Diagnostics* more : {static_cast<const Diagnostics*>(&own), &consistency}) {
+    for (const Diagnostic& d : more->Sorted()) {
+      if (seen.insert(FormatDiagnostic(d)).second) findings.push_back(d);
+    }
   }
 
   ReportInputs inputs{plan, context.artifacts,   firewall,
