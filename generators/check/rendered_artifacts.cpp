@@ -748,16 +748,21 @@ void Prover::CompareSpnRenderings() {
     // setspn-registered SPNs: a line naming the SPN and its account as literals. Enable-CsTopology
     // ones: the site's account assignment ('site:<site>' and the account on one line).
     std::vector<rendered::QuotedLine> lines = rendered::SingleQuotedLines(*runbook);
-    auto has_line_with = [&](const std::string& a, const std::string& b) {
-      for (const rendered::QuotedLine& quoted : lines) {
-        bool first = false, second = false;
-        for (const std::string& l : quoted.literals) {
-          first = first || ToLower(l) == ToLower(a);
-          second = second || ToLower(l) == ToLower(b);
-        }
-        if (first && second) return true;
-      }
-      return false;
+    // Each line's literals, lower-case, and the lines each literal is on: one lookup per SPN
+    // instead of a scan of the script (SPNs x lines was quadratic in the pools).
+    std::vector<std::set<std::string>> line_literals;
+    std::map<std::string, std::vector<size_t>> lines_of;
+    for (const rendered::QuotedLine& quoted : lines) {
+      std::set<std::string>& mine = line_literals.emplace_back();
+      for (const std::string& l : quoted.literals) mine.insert(ToLower(l));
+      for (const std::string& l : mine) lines_of[l].push_back(line_literals.size() - 1);
+    }
+    auto has_line_with = [&](const std::string& a, const std::string& b) -> bool {
+      auto found = lines_of.find(ToLower(a));
+      if (found == lines_of.end()) return false;
+      const std::string second = ToLower(b);
+      return std::any_of(found->second.begin(), found->second.end(),
+                         [&](size_t line) { return line_literals[line].count(second) > 0; });
     };
     for (const SpnPlan& spn : kerberos_->spns) {
       bool ok = spn.registered_by == SpnRegistration::kSetspn
