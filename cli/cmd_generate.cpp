@@ -186,7 +186,11 @@ int RunGenerate(const GenerateArgs& args) {
   progress.Show("planning");
   Plan plan = DerivePlan(*topology, diagnostics);
   timer.Lap("plan");
-  ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
+  // Only the models the chosen generators render from: `--only dns` builds no certificates,
+  // and runs no rule about them.
+  ModelChoice models = ModelChoice::None();
+  for (const Generator* g : selected) g->AddModels(models);
+  ArtifactSet artifacts = BuildArtifacts(plan, diagnostics, models);
   timer.Lap("models");
   // Once, before the generators, so the report reuses the findings; they join the run's
   // diagnostics where the check always reported them, after the generators'.

@@ -36,7 +36,20 @@ struct ArtifactSet {
   std::map<std::string, size_t> counts;
 };
 
-// Builds every artifact model from the plan (generators/artifact_set.cpp).
-ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics);
+// Which models to build: the ones the chosen generators render from. A model left out stays
+// nullptr, and the consistency rules that read it do not run (they skip missing models, as
+// for a partial folder in `check --artifacts`).
+struct ModelChoice {
+  bool certificates = true;
+  bool dns = true;
+  bool proxy = true;  // needs the certificates (listener certificates), built with it
+  bool kerberos = true;
+  bool iis = true;
+  static ModelChoice None() { return {false, false, false, false, false}; }
+};
+
+// Builds the chosen artifact models from the plan (generators/artifact_set.cpp).
+ArtifactSet BuildArtifacts(const Plan& plan, Diagnostics& diagnostics,
+                           const ModelChoice& choice = {});
 
 }  // namespace lynctopo

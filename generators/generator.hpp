@@ -45,6 +45,9 @@ class Generator {
   virtual std::string_view summary() const = 0;
   virtual void Generate(const Plan& plan, const GeneratorOptions& options,
                         GeneratorContext& context) const = 0;
+  // Adds the artifact models this generator renders from to `needed` (`generate --only`
+  // builds no other). By default every model: always correct, never the fastest.
+  virtual void AddModels(ModelChoice& needed) const { needed = ModelChoice{}; }
 };
 
 // The static registry (generators/registry.cpp), in output order.

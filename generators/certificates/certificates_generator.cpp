@@ -33,6 +33,7 @@ void Render(GeneratorContext& context, std::string_view template_name, const nlo
 class CertificatesGeneratorImpl final : public Generator {
  public:
   std::string_view name() const override { return kName; }
+  void AddModels(ModelChoice& needed) const override { needed.certificates = true; }
   std::string_view summary() const override;
   void Generate(const Plan& plan, const GeneratorOptions& options,
                 GeneratorContext& context) const override;

@@ -18,6 +18,7 @@ constexpr std::string_view kName = "dns";
 class DnsGeneratorImpl final : public Generator {
  public:
   std::string_view name() const override { return kName; }
+  void AddModels(ModelChoice& needed) const override { needed.dns = true; }
   std::string_view summary() const override {
     return "DNS records per view and zone: records.json/csv, BIND zones + named.conf views, "
            "Windows DNS PowerShell";

@@ -72,6 +72,7 @@ nlohmann::json FlowView(const FirewallFlow& flow) {
 class FirewallGeneratorImpl final : public Generator {
  public:
   std::string_view name() const override { return kName; }
+  void AddModels(ModelChoice&) const override {}  // built from the plan alone
   std::string_view summary() const override {
     return "firewall and ports matrix: every flow with zones, hosts, ports and purpose";
   }

@@ -147,6 +147,7 @@ namespace {
 class IisGeneratorImpl : public Generator {
  public:
   std::string_view name() const override { return kName; }
+  void AddModels(ModelChoice& needed) const override { needed.iis = true; }
   std::string_view summary() const override {
     return "IIS role services and web site bindings per Lync web services server";
   }

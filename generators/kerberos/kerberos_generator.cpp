@@ -104,6 +104,7 @@ namespace {
 class KerberosGeneratorImpl : public Generator {
  public:
   std::string_view name() const override { return kName; }
+  void AddModels(ModelChoice& needed) const override { needed.kerberos = true; }
   std::string_view summary() const override {
     return "Kerberos web authentication accounts, assignments and SPNs";
   }

@@ -99,6 +99,7 @@ nlohmann::json VirtualServerView(const LbVirtualServer& vs) {
 class LoadBalancerGeneratorImpl final : public Generator {
  public:
   std::string_view name() const override { return kName; }
+  void AddModels(ModelChoice&) const override {}  // built from the plan alone
   std::string_view summary() const override {
     return "hardware load-balancer plan (VIPs, ports, persistence, monitors, members) and a "
            "runnable HAProxy configuration";

@@ -101,6 +101,7 @@ namespace {
 class ProxyGeneratorImpl final : public Generator {
  public:
   std::string_view name() const override { return "proxy"; }
+  void AddModels(ModelChoice& needed) const override { needed.proxy = true; }
   std::string_view summary() const override {
     return "reverse-proxy publishing rules: rules.json, TMG, IIS ARR, nginx, HAProxy";
   }
