@@ -104,7 +104,7 @@ for size in $SIZES; do
   stages "$size" "$in" "$overlay" "$out" >"$WORK/$size.stages"
   if grep -q -v '^timing ' "$WORK/$size.stderr"; then
     echo "diagnostics: $(grep -c -v '^timing ' "$WORK/$size.stderr"), e.g.:"
-    grep -v '^timing ' "$WORK/$size.stderr" | head -2 | cut -c1-160
+    grep -v '^timing ' "$WORK/$size.stderr" | sed -n '1,2p' | cut -c1-160  # sed reads on: no SIGPIPE under pipefail
   fi
   echo "stages (wall ms):   $half -> $size   growth"
   join "$WORK/$half.stages" "$WORK/$size.stages" |
