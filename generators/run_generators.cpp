@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -58,8 +59,13 @@ class ParallelRun {
 
   void Run(unsigned jobs) {
     std::vector<std::thread> workers;
-    for (unsigned i = 1; i < WorkerCount(jobs, generators_.size()); ++i)
-      workers.emplace_back([this] { Work(); });
+    for (unsigned i = 1; i < WorkerCount(jobs, generators_.size()); ++i) {
+      try {
+        workers.emplace_back([this] { Work(); });
+      } catch (const std::system_error&) {
+        break;  // no more threads to be had: the workers there are take every generator
+      }
+    }
     Work();
     for (std::thread& worker : workers) worker.join();
   }
@@ -96,6 +102,11 @@ class ParallelRun {
     } catch (const std::exception& e) {
       run.diagnostics.Error("LT4006", "", {},
                             fmt::format("generator '{}' failed: {}", generator.name(), e.what()));
+    } catch (...) {
+      // Nothing may leave a worker thread (std::terminate), nor leave `done` unset (a generator
+      // waiting for this one would wait for ever).
+      run.diagnostics.Error("LT4006", "", {},
+                            fmt::format("generator '{}' failed", generator.name()));
     }
   }
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -112,6 +113,43 @@ TEST_CASE("a generator reading the findings so far waits for the generators befo
     std::vector<std::string> codes;
     for (const Diagnostic& d : diagnostics.items()) codes.push_back(d.code);
     CHECK(codes == std::vector<std::string>{"LT9991", "LT9990", "LT4004"});
+  }
+}
+
+// A generator that throws, with an exception of the library's kind or anything else.
+class Thrower : public Generator {
+ public:
+  explicit Thrower(bool standard) : standard_(standard) {}
+  std::string_view name() const override { return standard_ ? "throws" : "throws-other"; }
+  std::string_view summary() const override { return "test-only"; }
+  void Generate(const Plan&, const GeneratorOptions&, GeneratorContext&) const override {
+    if (standard_) throw std::runtime_error("broken");
+    throw 42;
+  }
+
+ private:
+  bool standard_;
+};
+
+TEST_CASE("a generator that throws is reported and the others still run and see it",
+          "[framework][parallel]") {
+  const Thrower standard(true), other(false);
+  const FindingsReader reader;
+  const Generator* const order[] = {&standard, &other, &reader};
+  for (unsigned jobs : {1u, 3u}) {
+    INFO("jobs " << jobs);
+    Plan plan;
+    ArtifactSet artifacts;
+    artifacts.plan = &plan;
+    TemplateStore templates;
+    OutputSet outputs;
+    Diagnostics diagnostics;
+    RunGenerators(order, plan, {}, templates, artifacts, outputs, diagnostics, jobs);
+    REQUIRE(outputs.artifacts().count("reader/findings.txt"));
+    CHECK(outputs.artifacts().at("reader/findings.txt").content == "LT4006\nLT4006\n");
+    REQUIRE(diagnostics.items().size() == 2);
+    CHECK(diagnostics.items()[0].message == "generator 'throws' failed: broken");
+    CHECK(diagnostics.items()[1].message == "generator 'throws-other' failed");
   }
 }
 
