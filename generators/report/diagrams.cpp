@@ -25,6 +25,8 @@ namespace {
 // Pools per column inside a site cluster: keeps a 50-pool site a readable grid instead of one
 // endless column.
 constexpr size_t kPoolsPerColumn = 8;
+// Edge pools per Edge network diagram: a page of them lays out in bounded time.
+constexpr size_t kEdgePoolsPerDiagram = 16;
 
 const char* KindLabel(PoolKind kind) {
   switch (kind) {
@@ -152,7 +154,27 @@ class DiagramBuilder {
     std::vector<Diagram> out;
     out.push_back(Global());
     for (size_t i = 0; i < plan_.sites.size(); ++i) out.push_back(Site(i));
-    out.push_back(EdgeNetwork());
+    // dot's layout grows faster than the graph, and one picture of hundreds of Edge pools is
+    // unreadable anyway: past kEdgePoolsPerDiagram they are drawn kEdgePoolsPerDiagram a page.
+    std::vector<size_t> edges;
+    for (size_t index = 0; index < plan_.pools.size(); ++index) {
+      if (plan_.pools[index].kind == PoolKind::kEdge && plan_.pools[index].source)
+        edges.push_back(index);
+    }
+    if (edges.size() <= kEdgePoolsPerDiagram) {
+      out.push_back(EdgeNetwork(edges, "edge-network", "Edge network"));
+      return out;
+    }
+    const size_t pages = (edges.size() + kEdgePoolsPerDiagram - 1) / kEdgePoolsPerDiagram;
+    for (size_t page = 0; page < pages; ++page) {
+      size_t first = page * kEdgePoolsPerDiagram;
+      size_t last = std::min(edges.size(), first + kEdgePoolsPerDiagram);
+      std::vector<size_t> some(edges.begin() + static_cast<std::ptrdiff_t>(first),
+                               edges.begin() + static_cast<std::ptrdiff_t>(last));
+      out.push_back(EdgeNetwork(
+          some, fmt::format("edge-network-{}", page + 1),
+          fmt::format("Edge network, Edge pools {}-{} of {}", first + 1, last, edges.size())));
+    }
     return out;
   }
 
@@ -420,9 +442,11 @@ class DiagramBuilder {
     return DotEscape(diagram + "-proxy-" + name);
   }
 
-  Diagram EdgeNetwork() const {
-    Diagram d{"edge-network", "Edge network", "edge-network.dot", Header("edge-network")};
-    const std::string id = d.id;
+  // The Edge pools `edges` (indexes into the plan's pools) behind the Internet and the two
+  // firewalls.
+  Diagram EdgeNetwork(const std::vector<size_t>& edges, const std::string& id,
+                      const std::string& title) const {
+    Diagram d{id, title, id + ".dot", Header(id)};
     d.dot += fmt::format(
         "  \"{0}-internet\" [id=\"{0}-internet\", shape=ellipse, fillcolor=\"#ffffff\", "
         "label=\"Internet\"];\n"
@@ -432,11 +456,8 @@ class DiagramBuilder {
         "fillcolor=\"#f6d5d5\", label=\"internal firewall\"];\n"
         "  \"{0}-internet\" -> \"{0}-external-firewall\";\n",
         id);
-    bool any = false;
-    for (size_t index = 0; index < plan_.pools.size(); ++index) {
+    for (size_t index : edges) {
       const PlannedPool& edge = plan_.pools[index];
-      if (edge.kind != PoolKind::kEdge || !edge.source) continue;
-      any = true;
       const EdgeSettings& settings = edge.source->edge;
       const std::string prefix = id + "-" + std::to_string(index);
       d.dot += fmt::format(
@@ -523,7 +544,7 @@ class DiagramBuilder {
         d.dot += fmt::format("  \"{}-internal-firewall\" -> \"{}\";\n", id, hop_node);
       }
     }
-    if (!any) {
+    if (edges.empty()) {
       d.dot += fmt::format(
           "  \"{0}-none\" [id=\"{0}-none\", style=dashed, label=\"no Edge pool\"];\n", id);
     }

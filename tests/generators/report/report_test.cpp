@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
@@ -226,6 +227,50 @@ TEST_CASE("report page: self-contained, one row per certificate, one node per po
 
 TEST_CASE("report diagrams: free text cannot break out of DOT quoting", "[report]") {
   CHECK(DotEscape("a\"b\\c\nd") == "a\\\"b\\\\c d");
+}
+
+TEST_CASE("report diagrams: many Edge pools are drawn sixteen a page, each once", "[report]") {
+  Topology topology = LoadExample("enterprise");
+  Site& site = topology.sites.front();
+  auto edge = std::find_if(site.pools.begin(), site.pools.end(),
+                           [](const Pool& p) { return p.kind == PoolKind::kEdge; });
+  REQUIRE(edge != site.pools.end());
+  const Pool model = *edge;
+  for (int i = 0; i < 37; ++i) {
+    Pool pool = model;
+    std::string n = std::to_string(i + 10);
+    pool.fqdn = "edge" + n + ".contoso.local";
+    for (size_t s = 0; s < pool.servers.size(); ++s)
+      pool.servers[s].fqdn = "edge" + n + "-" + std::to_string(s) + ".contoso.local";
+    site.pools.push_back(std::move(pool));
+  }
+  Diagnostics diagnostics;
+  Plan plan = DerivePlan(topology, diagnostics);
+  ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
+  std::vector<Diagram> diagrams = DiagramsOf(plan, artifacts);
+  std::vector<const Diagram*> edge_pages;
+  for (const Diagram& d : diagrams) {
+    if (d.id.rfind("edge-network", 0) == 0) edge_pages.push_back(&d);
+  }
+  size_t edge_pools = 0;
+  for (const PlannedPool& pool : plan.pools) edge_pools += pool.kind == PoolKind::kEdge;
+  REQUIRE(edge_pools >= 38);
+  REQUIRE(edge_pages.size() == (edge_pools + 15) / 16);
+  CHECK(edge_pages[0]->id == "edge-network-1");
+  CHECK(edge_pages[0]->file == "edge-network-1.dot");
+  CHECK(edge_pages[0]->title == fmt::format("Edge network, Edge pools 1-16 of {}", edge_pools));
+  CHECK(edge_pages.back()->title == fmt::format("Edge network, Edge pools {}-{} of {}",
+                                                (edge_pages.size() - 1) * 16 + 1, edge_pools,
+                                                edge_pools));
+  // Every Edge pool's cluster is on exactly one page.
+  for (const PlannedPool& pool : plan.pools) {
+    if (pool.kind != PoolKind::kEdge) continue;
+    INFO(pool.fqdn.str());
+    size_t pages = 0;
+    for (const Diagram* d : edge_pages)
+      pages += d->dot.find("Edge pool " + pool.fqdn.str() + " ") != std::string::npos;
+    CHECK(pages == 1);
+  }
 }
 
 }  // namespace lynctopo
