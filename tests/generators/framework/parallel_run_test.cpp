@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -91,6 +92,18 @@ class FindingsReader : public Generator {
   }
 };
 
+// Runs `order` on an empty plan, `jobs` at a time, after the findings already in `diagnostics`.
+OutputSet RunOnEmptyPlan(std::span<const Generator* const> order, unsigned jobs,
+                         Diagnostics& diagnostics) {
+  Plan plan;
+  ArtifactSet artifacts;
+  artifacts.plan = &plan;
+  TemplateStore templates;
+  OutputSet outputs;
+  RunGenerators(order, plan, {}, templates, artifacts, outputs, diagnostics, jobs);
+  return outputs;
+}
+
 TEST_CASE("a generator reading the findings so far waits for the generators before it",
           "[framework][parallel]") {
   const SlowFinder slow;
@@ -98,14 +111,9 @@ TEST_CASE("a generator reading the findings so far waits for the generators befo
   const Generator* const order[] = {&slow, &reader};
   for (unsigned jobs : {1u, 2u}) {
     INFO("jobs " << jobs);
-    Plan plan;
-    ArtifactSet artifacts;
-    artifacts.plan = &plan;
-    TemplateStore templates;
-    OutputSet outputs;
     Diagnostics diagnostics;
     diagnostics.Warning("LT9991", "", {}, "found before the generators");
-    RunGenerators(order, plan, {}, templates, artifacts, outputs, diagnostics, jobs);
+    OutputSet outputs = RunOnEmptyPlan(order, jobs, diagnostics);
     REQUIRE(outputs.artifacts().count("reader/findings.txt"));
     CHECK(outputs.artifacts().at("reader/findings.txt").content == "LT9991\nLT9990\n");
     // Both claimed one path: the first in output order keeps it, the other is LT4004.
@@ -138,13 +146,8 @@ TEST_CASE("a generator that throws is reported and the others still run and see 
   const Generator* const order[] = {&standard, &other, &reader};
   for (unsigned jobs : {1u, 3u}) {
     INFO("jobs " << jobs);
-    Plan plan;
-    ArtifactSet artifacts;
-    artifacts.plan = &plan;
-    TemplateStore templates;
-    OutputSet outputs;
     Diagnostics diagnostics;
-    RunGenerators(order, plan, {}, templates, artifacts, outputs, diagnostics, jobs);
+    OutputSet outputs = RunOnEmptyPlan(order, jobs, diagnostics);
     REQUIRE(outputs.artifacts().count("reader/findings.txt"));
     CHECK(outputs.artifacts().at("reader/findings.txt").content == "LT4006\nLT4006\n");
     REQUIRE(diagnostics.items().size() == 2);
