@@ -285,7 +285,8 @@ void SetupGenerate(CLI::App& app, CliState& state) {
                   "Generators run at once (default 0: one per core); the output is the same")
       ->capture_default_str();
   // Hidden (empty group): a benchmarking aid, not part of the interface.
-  cmd->add_flag("--timings", args->timings, "Per-stage wall time and peak RSS on stderr")->group("");
+  cmd->add_flag("--timings", args->timings, "Per-stage wall time and peak RSS on stderr")
+      ->group("");
   cmd->footer(
       "Example: lynctopo generate examples/enterprise.json --out out/ --only dns,certificates\n"
       "Exit codes: 0 written/identical, 1 errors (nothing written), 2 --check found differences, "

@@ -276,8 +276,12 @@ void Prover::CompareDnsRenderings() {
     auto field = [](std::string_view text, std::string_view key) {
       size_t at = text.find(std::string(key) + " = ");
       if (at == std::string::npos) return 0;
+      // As atoi read it: blanks and a '+' before the digits are allowed.
+      std::string_view number = text.substr(at + key.size() + 3);
+      number.remove_prefix(std::min(number.find_first_not_of(" \t"), number.size()));
+      if (number.starts_with('+')) number.remove_prefix(1);
       int value = 0;
-      std::from_chars(text.data() + at + key.size() + 3, text.data() + text.size(), value);
+      std::from_chars(number.data(), number.data() + number.size(), value);
       return value;
     };
     while (!rest.empty()) {
