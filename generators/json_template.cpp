@@ -60,11 +60,25 @@ const Json* Member(const Json& value, const std::string& name) {
 
 }  // namespace
 
+// What a name resolves to: a value of the view, or one of its lazy lists.
+struct Found {
+  const Json* json = nullptr;
+  const LazyList* lazy = nullptr;
+  explicit operator bool() const { return json || lazy; }
+};
+
+// One context of the stack: a JSON value, and the lazy members when it is a view's object.
+struct Context {
+  const Json* json;
+  const LazyLists* lists = nullptr;
+};
+
 class JsonRenderer {
  public:
-  JsonRenderer(const Json& view, const JsonTemplate::PartialLookup& partials, std::string& error)
+  JsonRenderer(const Json& root, const LazyLists* lists,
+               const JsonTemplate::PartialLookup& partials, std::string& error)
       : partials_(partials), error_(error) {
-    stack_.push_back(&view);
+    stack_.push_back({&root, lists});
   }
 
   // basic_mustache::render with root_renderer = true: the last line is flushed at the end.
@@ -78,25 +92,36 @@ class JsonRenderer {
   }
 
  private:
-  // kainjow's context::get, innermost context first.
-  const Json* Get(const std::string& name) const {
-    if (name.size() == 1 && name[0] == '.') return stack_.back();
+  // kainjow's context::get, innermost context first. A context's lazy lists are members of its
+  // object; a dotted name through one finds nothing in that context, as through a list.
+  Found Get(const std::string& name) const {
+    if (name.size() == 1 && name[0] == '.') return {stack_.back().json};
     if (name.find('.') == std::string::npos) {
       for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
-        if (const Json* found = Member(**it, name)) return found;
+        if (it->lists && !it->lists->empty()) {
+          if (auto lazy = it->lists->find(name); lazy != it->lists->end())
+            return {nullptr, &lazy->second};
+        }
+        if (const Json* found = Member(*it->json, name)) return {found};
       }
-      return nullptr;
+      return {};
     }
     const std::vector<std::string> names = mustache::split(name, '.');
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
-      const Json* value = *it;
+      if (it->lists && it->lists->count(names.front())) continue;
+      const Json* value = it->json;
       for (const std::string& part : names) {
         value = Member(*value, part);
         if (!value) break;
       }
-      if (value) return value;
+      if (value) return {value};
     }
-    return nullptr;
+    return {};
+  }
+
+  static bool IsFalsy(const Found& found) {
+    if (found.lazy) return found.lazy->size == 0;
+    return !found.json || IsFalse(*found.json) || IsEmptyList(*found.json);
   }
 
   // render_current_line: the line so far (out_ from line_start_) is dropped, with its newline,
@@ -140,7 +165,7 @@ class JsonRenderer {
     switch (comp.tag.type) {
       case TagType::variable:
       case TagType::unescaped_variable:
-        if (const Json* value = Get(name)) {
+        if (const Json* value = Get(name).json) {
           if (value->is_string()) {
             out_ += value->get_ref<const std::string&>();
           } else if (value->is_number()) {
@@ -149,13 +174,13 @@ class JsonRenderer {
         }
         break;
       case TagType::section_begin: {
-        const Json* value = Get(name);
-        if (value && !IsFalse(*value) && !IsEmptyList(*value)) RenderSection(comp, value);
+        Found found = Get(name);
+        if (!IsFalsy(found)) RenderSection(comp, found);
         break;
       }
       case TagType::section_begin_inverted: {
-        const Json* value = Get(name);
-        if (!value || IsFalse(*value) || IsEmptyList(*value)) RenderSection(comp, value);
+        Found found = Get(name);
+        if (IsFalsy(found)) RenderSection(comp, found);
         break;
       }
       case TagType::partial:
@@ -175,11 +200,28 @@ class JsonRenderer {
 
   // render_section: a non-empty list renders once per item, anything else once, with the
   // value (when there is one) as the innermost context.
-  void RenderSection(const Component& comp, const Json* value) {
+  void RenderSection(const Component& comp, const Found& found) {
+    if (found.lazy) {
+      if (found.lazy->size == 0) {  // an inverted section: the empty list is the context
+        static const Json kEmptyList = Json::array();
+        return RenderSection(comp, Found{&kEmptyList});
+      }
+      for (size_t i = 0; i < found.lazy->size; ++i) {
+        const TemplateView item = found.lazy->item(i);
+        section_tag_on_line_ = true;
+        stack_.push_back({&item.root, &item.lists});
+        WalkChildren(comp);
+        stack_.pop_back();
+        section_tag_on_line_ = true;
+        if (!ok_) return;
+      }
+      return;
+    }
+    const Json* value = found.json;
     if (value && value->is_array() && !value->empty()) {
       for (const Json& item : *value) {
         section_tag_on_line_ = true;
-        stack_.push_back(&item);
+        stack_.push_back({&item});
         WalkChildren(comp);
         stack_.pop_back();
         section_tag_on_line_ = true;
@@ -188,7 +230,7 @@ class JsonRenderer {
       return;
     }
     section_tag_on_line_ = true;
-    if (value) stack_.push_back(value);
+    if (value) stack_.push_back({value});
     WalkChildren(comp);
     if (value) stack_.pop_back();
     section_tag_on_line_ = true;
@@ -196,12 +238,22 @@ class JsonRenderer {
 
   const JsonTemplate::PartialLookup& partials_;
   std::string& error_;
-  std::vector<const Json*> stack_;  // back() is the innermost context
+  std::vector<Context> stack_;  // back() is the innermost context
   std::string out_;
   size_t line_start_ = 0;
   bool section_tag_on_line_ = false;
   bool ok_ = true;
 };
+
+Json TemplateView::Materialized() const {
+  Json view = root;
+  for (const auto& [key, list] : lists) {
+    Json items = Json::array();
+    for (size_t i = 0; i < list.size; ++i) items.push_back(list.item(i).Materialized());
+    view[key] = std::move(items);
+  }
+  return view;
+}
 
 std::optional<std::string> JsonTemplate::Render(const Json& view, const PartialLookup& partials,
                                                 std::string& error) const {
@@ -209,7 +261,17 @@ std::optional<std::string> JsonTemplate::Render(const Json& view, const PartialL
     error = error_;
     return std::nullopt;
   }
-  return JsonRenderer(view, partials, error).Run(*this);
+  return JsonRenderer(view, nullptr, partials, error).Run(*this);
+}
+
+std::optional<std::string> JsonTemplate::Render(const TemplateView& view,
+                                                const PartialLookup& partials,
+                                                std::string& error) const {
+  if (!valid()) {
+    error = error_;
+    return std::nullopt;
+  }
+  return JsonRenderer(view.root, &view.lists, partials, error).Run(*this);
 }
 
 }  // namespace lynctopo

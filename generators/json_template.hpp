@@ -17,6 +17,7 @@
 // escape for their own target language in the view.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,33 @@
 #include <nlohmann/json.hpp>
 
 namespace lynctopo {
+
+struct TemplateView;
+
+// A list the renderer asks for one item at a time, each item built when its iteration starts
+// and freed when it ends: a whole-run view (every certificate of 10,000 servers with its SANs,
+// every row of the report) held at once was most of a run's peak memory. To the template it is
+// the list it stands for, item for item: same lookups, same truthiness (size 0 is falsy),
+// nothing rendered for {{name}} of it. A template that iterates it twice builds each item
+// twice. An item may hold lazy lists of its own.
+struct LazyList {
+  size_t size = 0;
+  std::function<TemplateView(size_t index)> item;
+};
+// Lazy members of one object, by key; a key here must not also be a key of its JSON object.
+using LazyLists = std::map<std::string, LazyList, std::less<>>;
+
+// An object of a template view: its JSON members and its lazy ones.
+struct TemplateView {
+  TemplateView() = default;
+  explicit TemplateView(nlohmann::json json_root, LazyLists lazy_lists = {})
+      : root(std::move(json_root)), lists(std::move(lazy_lists)) {}
+  nlohmann::json root = nlohmann::json::object();
+  LazyLists lists;
+  // The whole view as one JSON object, as a template sees it (for tests): every lazy list
+  // built, recursively.
+  nlohmann::json Materialized() const;
+};
 
 class JsonTemplate {
  public:
@@ -43,6 +71,9 @@ class JsonTemplate {
 
   // The text, or nullopt with `error` set when a partial it reaches is not valid.
   std::optional<std::string> Render(const nlohmann::json& view, const PartialLookup& partials,
+                                    std::string& error) const;
+  // The same, with the view's lazy lists.
+  std::optional<std::string> Render(const TemplateView& view, const PartialLookup& partials,
                                     std::string& error) const;
 
  private:

@@ -128,8 +128,18 @@ std::shared_ptr<TemplateStore::CompiledTemplates> TemplateStore::NewCompiledTemp
   return std::make_shared<CompiledTemplates>();
 }
 
-std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
-                                                 Diagnostics& diagnostics) const {
+namespace {
+const nlohmann::json& RootOf(const nlohmann::json& view) {
+  return view;
+}
+const nlohmann::json& RootOf(const TemplateView& view) {
+  return view.root;
+}
+}  // namespace
+
+template <typename View>
+std::optional<std::string> TemplateStore::RenderAny(std::string_view name, const View& view,
+                                                    Diagnostics& diagnostics) const {
   const Lookup lookup = [this](std::string_view n) -> std::optional<FoundTemplate> {
     const Entry* entry = Find(n);
     if (!entry) return std::nullopt;
@@ -141,7 +151,7 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
     diagnostics.Error("LT4010", "", {}, fmt::format("no template named '{}'", name));
     return std::nullopt;
   }
-  if (!view.is_object()) {
+  if (!RootOf(view).is_object()) {
     diagnostics.Error("LT4016", DisplayFile(*root), {},
                       fmt::format("template '{}': the view is not a JSON object", root->name));
     return std::nullopt;
@@ -187,6 +197,16 @@ std::optional<std::string> TemplateStore::Render(std::string_view name, const nl
     return std::nullopt;
   }
   return output;
+}
+
+std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
+                                                 Diagnostics& diagnostics) const {
+  return RenderAny(name, view, diagnostics);
+}
+
+std::optional<std::string> TemplateStore::Render(std::string_view name, const TemplateView& view,
+                                                 Diagnostics& diagnostics) const {
+  return RenderAny(name, view, diagnostics);
 }
 
 }  // namespace lynctopo

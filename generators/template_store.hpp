@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generators/embedded_templates.hpp"
+#include "generators/json_template.hpp"
 #include "model/diagnostics.hpp"
 
 namespace lynctopo {
@@ -39,6 +40,10 @@ class TemplateStore {
   // by {{x}}: generators escape for their own target language in the view they build.
   std::optional<std::string> Render(std::string_view name, const nlohmann::json& view,
                                     Diagnostics& diagnostics) const;
+  // The same with lazy lists, each item built only while the template iterates over it
+  // (json_template.hpp): for the views of every server at once.
+  std::optional<std::string> Render(std::string_view name, const TemplateView& view,
+                                    Diagnostics& diagnostics) const;
 
  private:
   struct Entry {
@@ -47,6 +52,9 @@ class TemplateStore {
   };
   std::vector<std::pair<std::string, Entry>> entries_;  // sorted by name
   const Entry* Find(std::string_view name) const;
+  template <typename View>
+  std::optional<std::string> RenderAny(std::string_view name, const View& view,
+                                       Diagnostics& diagnostics) const;
 
   // Templates Render has already checked and parsed without findings, by the name asked for:
   // generators render one template per server, and parsing it each time cost more than the

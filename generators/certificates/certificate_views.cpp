@@ -1,11 +1,13 @@
 #include "generators/certificates/certificate_views.hpp"
 
 #include <map>
+#include <memory>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "generators/escape.hpp"
+#include "generators/json_dump.hpp"
 #include "generators/powershell_view.hpp"
 #include "generators/product_strings.hpp"
 
@@ -130,11 +132,21 @@ nlohmann::json MarkdownRow(const PlannedCertificate& cert) {
   };
 }
 
-// Per server: what to request (or import) and what to assign, in certificate order.
+// Per server: what to request (or import) and what to assign, in certificate order. Kept as
+// references into the certificate set; the JSON of a server's steps is built when the
+// template reaches that server.
+struct CertificateStep {
+  const PlannedCertificate* cert;
+  std::string requester;  // requests and imports: the server that requests it
+};
 struct ServerSteps {
-  nlohmann::json requests = nlohmann::json::array();
-  nlohmann::json assignments = nlohmann::json::array();
+  std::vector<CertificateStep> requests;  // requester == the server itself: a request
+  std::vector<const PlannedCertificate*> assignments;
   bool iis = false;
+};
+struct AllServerSteps {
+  std::vector<std::string> order;  // servers in order of first appearance
+  std::map<std::string, ServerSteps> steps;
 };
 
 // What a certificate in the store must hold to stand for this one: its subject and every SAN.
@@ -208,36 +220,52 @@ nlohmann::json CertificateToJson(const PlannedCertificate& cert) {
   return out;
 }
 
-nlohmann::json CertificatesToJson(const CertificateSet& set) {
-  nlohmann::json certificates = nlohmann::json::array();
-  for (const PlannedCertificate& cert : set.certificates) {
-    certificates.push_back(CertificateToJson(cert));
-  }
-  return {{"format_version", 1}, {"certificates", certificates}};
+std::string CertificatesJsonText(const CertificateSet& set) {
+  return DumpWithArray({{"format_version", 1}}, "certificates", set.certificates.size(),
+                       [&set](size_t i) { return CertificateToJson(set.certificates[i]); }) +
+         "\n";
 }
 
-nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
-  std::string deployment = plan.topology ? plan.topology->name : "";
-  nlohmann::json certificates = nlohmann::json::array();
-  nlohmann::json proxies = nlohmann::json::array();
+namespace {
 
-  // Servers in order of first appearance; each gets its request and assignment steps.
-  std::vector<std::string> order;
-  std::map<std::string, ServerSteps> steps;
-  auto server = [&](const std::string& fqdn) -> ServerSteps& {
-    auto [it, inserted] = steps.try_emplace(fqdn);
-    if (inserted) order.push_back(fqdn);
+nlohmann::json PowerShellImport(const PlannedCertificate& cert, const std::string& requester) {
+  return {{"id", cert.id},
+          {"id_ps", PowerShellQuote(cert.id)},
+          {"role", ToString(cert.role)},
+          {"subject_ps", PowerShellQuote(cert.subject)},
+          {"names_ps", PowerShellList(CoveredNames(cert))},
+          {"request", false},
+          {"import", true},
+          {"source_server", requester},
+          {"pfx_ps", PowerShellQuote(cert.id + ".pfx")},
+          {"prompt_ps", PowerShellQuote("PFX password for " + cert.id)},
+          {"certreq", ByCertreq(cert.role)},
+          {"has_part_note", false}};
+}
+
+nlohmann::json PowerShellAssignment(const PlannedCertificate& cert) {
+  bool farm = ByCertreq(cert.role);
+  return {{"id", cert.id},
+          {"id_ps", PowerShellQuote(cert.id)},
+          {"types", Join(cert.uses, ",")},
+          {"types_ps", PowerShellList(cert.uses)},
+          {"subject_ps", PowerShellQuote(cert.subject)},
+          {"names_ps", PowerShellList(CoveredNames(cert))},
+          {"friendly_ps", PowerShellQuote(FriendlyName(cert))},
+          {"farm", farm},
+          {"lync", !farm},
+          {"global", cert.role == CertificateRole::kOAuth}};
+}
+
+AllServerSteps ServerStepsOf(const Plan& plan, const CertificateSet& set) {
+  AllServerSteps all;
+  auto server = [&all](const std::string& fqdn) -> ServerSteps& {
+    auto [it, inserted] = all.steps.try_emplace(fqdn);
+    if (inserted) all.order.push_back(fqdn);
     return it->second;
   };
-
   for (const PlannedCertificate& cert : set.certificates) {
-    certificates.push_back({{"md", MarkdownRow(cert)}, {"csv", CsvRow(cert)}});
-    if (!InScript(cert.role)) {
-      proxies.push_back(
-          {{"id", cert.id}, {"install_on_comment", CommentText(Join(cert.install_on, ", "))}});
-      continue;
-    }
-    if (cert.install_on.empty()) continue;
+    if (!InScript(cert.role) || cert.install_on.empty()) continue;
     // Requested once: on its own server, on the first Edge member (exportable key, imported on
     // the others), or for OAuth on the first member of the organisation pool.
     std::string requester = cert.server.empty() ? cert.install_on.front() : cert.server;
@@ -245,59 +273,55 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
       if (const PlannedPool* pool = plan.FindPool(cert.pool); pool && !pool->servers.empty())
         requester = pool->servers.front().fqdn.str();
     }
-    server(requester).requests.push_back(PowerShellRequest(cert, requester));
+    server(requester).requests.push_back({&cert, requester});
     bool assign = cert.part <= 1;  // Lync binds one certificate per use: part 1 only
     // OAuth is assigned once for the deployment; a farm certificate once for the farm.
-    bool global = cert.role == CertificateRole::kOAuth;
-    bool farm = ByCertreq(cert.role);
-    nlohmann::json assignment = {{"id", cert.id},
-                                 {"id_ps", PowerShellQuote(cert.id)},
-                                 {"types", Join(cert.uses, ",")},
-                                 {"types_ps", PowerShellList(cert.uses)},
-                                 {"subject_ps", PowerShellQuote(cert.subject)},
-                                 {"names_ps", PowerShellList(CoveredNames(cert))},
-                                 {"friendly_ps", PowerShellQuote(FriendlyName(cert))},
-                                 {"farm", farm},
-                                 {"lync", !farm},
-                                 {"global", global}};
-    if (global) {
-      if (assign) server(requester).assignments.push_back(assignment);
+    if (cert.role == CertificateRole::kOAuth) {
+      if (assign) server(requester).assignments.push_back(&cert);
       continue;
     }
+    bool farm = ByCertreq(cert.role);
     for (const std::string& host : cert.install_on) {
       ServerSteps& s = server(host);
-      if (host != requester) {
-        s.requests.push_back({{"id", cert.id},
-                              {"id_ps", PowerShellQuote(cert.id)},
-                              {"role", ToString(cert.role)},
-                              {"subject_ps", PowerShellQuote(cert.subject)},
-                              {"names_ps", PowerShellList(CoveredNames(cert))},
-                              {"request", false},
-                              {"import", true},
-                              {"source_server", requester},
-                              {"pfx_ps", PowerShellQuote(cert.id + ".pfx")},
-                              {"prompt_ps", PowerShellQuote("PFX password for " + cert.id)},
-                              {"certreq", ByCertreq(cert.role)},
-                              {"has_part_note", false}});
-      }
-      if (assign && (!farm || host == requester)) s.assignments.push_back(assignment);
+      if (host != requester) s.requests.push_back({&cert, requester});
+      if (assign && (!farm || host == requester)) s.assignments.push_back(&cert);
       if (cert.role == CertificateRole::kStandardEdition ||
           cert.role == CertificateRole::kFrontEnd || cert.role == CertificateRole::kDirector)
         s.iis = true;
     }
   }
+  return all;
+}
 
-  nlohmann::json servers = nlohmann::json::array();
-  for (const std::string& fqdn : order) {
-    const ServerSteps& s = steps.at(fqdn);
-    servers.push_back({{"fqdn", fqdn},
-                       {"fqdn_ps", PowerShellQuote(fqdn)},
-                       {"requests", s.requests},
-                       {"assignments", s.assignments},
-                       {"has_assignments", !s.assignments.empty()},
-                       {"iis", s.iis}});
+nlohmann::json ServerStepsJson(const std::string& fqdn, const ServerSteps& s) {
+  nlohmann::json requests = nlohmann::json::array();
+  for (const CertificateStep& step : s.requests) {
+    requests.push_back(step.requester == fqdn ? PowerShellRequest(*step.cert, fqdn)
+                                              : PowerShellImport(*step.cert, step.requester));
   }
-  return {
+  nlohmann::json assignments = nlohmann::json::array();
+  for (const PlannedCertificate* cert : s.assignments)
+    assignments.push_back(PowerShellAssignment(*cert));
+  return {{"fqdn", fqdn},
+          {"fqdn_ps", PowerShellQuote(fqdn)},
+          {"requests", std::move(requests)},
+          {"has_assignments", !s.assignments.empty()},
+          {"assignments", std::move(assignments)},
+          {"iis", s.iis}};
+}
+
+}  // namespace
+
+TemplateView CertificatesView(const Plan& plan, const CertificateSet& set) {
+  std::string deployment = plan.topology ? plan.topology->name : "";
+  nlohmann::json proxies = nlohmann::json::array();
+  for (const PlannedCertificate& cert : set.certificates) {
+    if (InScript(cert.role)) continue;
+    proxies.push_back(
+        {{"id", cert.id}, {"install_on_comment", CommentText(Join(cert.install_on, ", "))}});
+  }
+  TemplateView view;
+  view.root = {
       {"comment", "#"},
       {"generator", "certificates"},
       {"product", PowerShellProduct(&plan)},
@@ -309,10 +333,19 @@ nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set) {
       {"management_shell", ProductStringsOf(plan.topology).management_shell},
       {"external_web_site", ProductStringsOf(plan.topology).external_web_site},
       {"external_web_site_ps", PowerShellQuote(ProductStringsOf(plan.topology).external_web_site)},
-      {"certificates", certificates},
-      {"servers", servers},
-      {"proxies", proxies},
-      {"has_proxies", !proxies.empty()}};
+      {"has_proxies", !proxies.empty()},
+      {"proxies", std::move(proxies)}};
+  view.lists["certificates"] = {
+      set.certificates.size(), [&set](size_t i) {
+        const PlannedCertificate& cert = set.certificates[i];
+        return TemplateView(nlohmann::json{{"md", MarkdownRow(cert)}, {"csv", CsvRow(cert)}});
+      }};
+  auto steps = std::make_shared<const AllServerSteps>(ServerStepsOf(plan, set));
+  view.lists["servers"] = {steps->order.size(), [steps](size_t i) {
+                             const std::string& fqdn = steps->order[i];
+                             return TemplateView(ServerStepsJson(fqdn, steps->steps.at(fqdn)));
+                           }};
+  return view;
 }
 
 nlohmann::json OpenSslView(const PlannedCertificate& cert) {

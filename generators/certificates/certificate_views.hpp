@@ -9,16 +9,19 @@
 #include <nlohmann/json.hpp>
 
 #include "generators/certificates/certificate_model.hpp"
+#include "generators/json_template.hpp"
 
 namespace lynctopo {
 
-// certificates/certificates.json: {"format_version":1,"certificates":[...]}.
-nlohmann::json CertificatesToJson(const CertificateSet& set);
+// certificates/certificates.json: {"format_version":1,"certificates":[...]} as dump(2) prints
+// it, and a newline; one certificate's tree at a time.
+std::string CertificatesJsonText(const CertificateSet& set);
 // One certificate as it appears in certificates.json.
 nlohmann::json CertificateToJson(const PlannedCertificate& cert);
 
-// View for certificates.md / certificates.csv / request-certificates.ps1.
-nlohmann::json CertificatesView(const Plan& plan, const CertificateSet& set);
+// View for certificates.md / certificates.csv / request-certificates.ps1: lists
+// "certificates" and "servers" are lazy; they refer to `plan` and `set`, which must outlive it.
+TemplateView CertificatesView(const Plan& plan, const CertificateSet& set);
 // View for openssl/<id>.cnf.
 nlohmann::json OpenSslView(const PlannedCertificate& cert);
 

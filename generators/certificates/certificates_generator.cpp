@@ -23,7 +23,8 @@ bool SafeForOpenSsl(const std::string& name) {
   return rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") == std::string_view::npos;
 }
 
-void Render(GeneratorContext& context, std::string_view template_name, const nlohmann::json& view,
+template <typename View>
+void Render(GeneratorContext& context, std::string_view template_name, const View& view,
             std::string path) {
   std::optional<std::string> text =
       context.templates.Render(template_name, view, context.diagnostics);
@@ -50,9 +51,9 @@ void CertificatesGeneratorImpl::Generate(const Plan& plan, const GeneratorOption
   if (!set)
     set = std::make_shared<const CertificateSet>(BuildCertificates(plan, context.diagnostics));
 
-  context.outputs.Add("certificates/certificates.json", CertificatesToJson(*set).dump(2) + "\n",
-                      kName, context.diagnostics);
-  nlohmann::json view = CertificatesView(plan, *set);
+  context.outputs.Add("certificates/certificates.json", CertificatesJsonText(*set), kName,
+                      context.diagnostics);
+  TemplateView view = CertificatesView(plan, *set);
   Render(context, "certificates/certificates.md.mustache", view, "certificates/certificates.md");
   Render(context, "certificates/certificates.csv.mustache", view, "certificates/certificates.csv");
   Render(context, "certificates/request-certificates.ps1.mustache", view,

@@ -67,6 +67,9 @@ class Prover {
     return found == files_.texts.end() ? nullptr : &found->second;
   }
   std::optional<nlohmann::json> Json(const std::string& path);
+  using ItemReader = std::function<void(size_t index, const nlohmann::json& item)>;
+  bool JsonItems(const std::string& path, const std::string& key, const ItemReader& read,
+                 nlohmann::json* rest = nullptr);
 
   void ReadZones();
   void CompareDnsRenderings();
@@ -89,6 +92,8 @@ class Prover {
   // The models read back, and where each DNS record came from (keyed as RecordKey).
   std::shared_ptr<DnsRecordSet> dns_;
   std::map<std::string, Origin> zone_records_;
+  // dns/records.json's records (RecordKey -> origin), read with its unknown addresses.
+  std::optional<std::map<std::string, Origin>> json_records_;
   std::shared_ptr<CertificateSet> certificates_;
   std::shared_ptr<ProxyRuleSet> proxy_;
   std::shared_ptr<KerberosPlan> kerberos_;
@@ -119,6 +124,43 @@ std::optional<nlohmann::json> Prover::Json(const std::string& path) {
     Report("LT4251", {path, 0, ""}, fmt::format("not valid JSON: {}", e.what()));
     return std::nullopt;
   }
+}
+
+// Reads the items of the top-level array `key` one at a time, each dropped once `read` has
+// seen it: the whole tree of certificates.json or records.json was the largest thing the proof
+// held. `rest` gets the document without them. A file that is not valid JSON is reported, as
+// Json() reports it, and nothing of it is read: false, as for a missing file.
+bool Prover::JsonItems(const std::string& path, const std::string& key, const ItemReader& read,
+                       nlohmann::json* rest) {
+  const std::string_view* text = File(path);
+  if (!text) return false;
+  if (!nlohmann::json::accept(*text)) {
+    Json(path);  // reports the parser's message
+    return false;
+  }
+  using Event = nlohmann::json::parse_event_t;
+  bool in_key = false, in_array = false;
+  size_t index = 0;
+  // Depth 1 is the root object's members; depth 2 the items of an array among them.
+  auto callback = [&](int depth, Event event, nlohmann::json& parsed) {
+    if (depth == 1) {
+      if (event == Event::key)
+        in_key = parsed.is_string() && parsed.get_ref<const std::string&>() == key;
+      if (event == Event::array_start) in_array = in_key;
+      if (event == Event::array_end) in_array = false;
+      return true;
+    }
+    bool item_done =
+        event == Event::object_end || event == Event::array_end || event == Event::value;
+    if (depth == 2 && in_array && item_done) {
+      read(index++, parsed);
+      return false;
+    }
+    return true;
+  };
+  nlohmann::json document = nlohmann::json::parse(*text, callback);
+  if (rest) *rest = std::move(document);
+  return true;
 }
 
 // ---- DNS: the zone files (what BIND serves) are the model; every other rendering must agree.
@@ -209,10 +251,20 @@ void Prover::ReadZones() {
     fclose(in);
   }
   if (!dns_) return;
-  // Names the input holds no address for are in no zone file: records.json lists them.
+  // Names the input holds no address for are in no zone file: records.json lists them. Its
+  // records are kept for CompareDnsRenderings, so the file is parsed once.
   if (dns_) {
-    if (std::optional<nlohmann::json> json = Json("dns/records.json")) {
-      const nlohmann::json& unknown = (*json)["address_unknown"];
+    std::map<std::string, Origin> keys;
+    nlohmann::json rest;
+    auto record = [&keys](size_t i, const nlohmann::json& r) {
+      View view = r.value("view", "") == "external" ? View::kExternal : View::kInternal;
+      keys.emplace(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
+                             r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
+                   Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
+    };
+    if (JsonItems("dns/records.json", "records", record, &rest)) {
+      json_records_ = std::move(keys);
+      const nlohmann::json& unknown = rest["address_unknown"];
       for (size_t i = 0; unknown.is_array() && i < unknown.size(); ++i) {
         const nlohmann::json& u = unknown[i];
         DnsUnknownAddress entry;
@@ -233,18 +285,7 @@ void Prover::CompareDnsRenderings() {
   // Each other rendering as (key -> origin); compared both ways with the zone files.
   std::vector<std::pair<std::string, std::map<std::string, Origin>>> renderings;
 
-  if (std::optional<nlohmann::json> json = Json("dns/records.json")) {
-    std::map<std::string, Origin> keys;
-    const nlohmann::json& records = (*json)["records"];
-    for (size_t i = 0; records.is_array() && i < records.size(); ++i) {
-      const nlohmann::json& r = records[i];
-      View view = r.value("view", "") == "external" ? View::kExternal : View::kInternal;
-      keys.emplace(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
-                             r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
-                   Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
-    }
-    renderings.emplace_back("dns/records.json", std::move(keys));
-  }
+  if (json_records_) renderings.emplace_back("dns/records.json", std::move(*json_records_));
   if (const std::string_view* csv = File("dns/records.csv")) {
     std::map<std::string, Origin> keys;
     std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
@@ -334,19 +375,15 @@ void Prover::CompareDnsRenderings() {
 // same subject and names.
 
 void Prover::ReadCertificates() {
-  std::optional<nlohmann::json> json = Json("certificates/certificates.json");
-  if (!json) return;
-  certificates_ = std::make_shared<CertificateSet>();
-  const nlohmann::json& list = (*json)["certificates"];
-  for (size_t i = 0; list.is_array() && i < list.size(); ++i) {
-    const nlohmann::json& c = list[i];
+  auto certificates = std::make_shared<CertificateSet>();
+  auto read = [&](size_t i, const nlohmann::json& c) {
     PlannedCertificate cert;
     cert.id = c.value("id", "");
     if (!Parse(c.value("role", ""), &cert.role)) {
       Report("LT4251",
              {"certificates/certificates.json", 0, fmt::format("/certificates/{}/role", i)},
              fmt::format("unknown certificate role '{}'", c.value("role", "")));
-      continue;
+      return;
     }
     auto strings = [&](const char* key) {
       std::vector<std::string> out;
@@ -373,8 +410,10 @@ void Prover::ReadCertificates() {
       cert.part = split.value("part", 0);
       cert.parts = split.value("parts", 0);
     }
-    certificates_->certificates.push_back(std::move(cert));
-  }
+    certificates->certificates.push_back(std::move(cert));
+  };
+  if (JsonItems("certificates/certificates.json", "certificates", read))
+    certificates_ = std::move(certificates);
 }
 
 void Prover::CompareOpensslConfigs() {
@@ -573,24 +612,20 @@ void Prover::CompareCertificateTables() {
 // ---- Proxy: rules.json is the model; each nginx configuration must route the same rules.
 
 void Prover::ReadProxyRules() {
-  std::optional<nlohmann::json> json = Json("proxy/rules.json");
-  if (!json) return;
-  proxy_ = std::make_shared<ProxyRuleSet>();
+  auto proxy = std::make_shared<ProxyRuleSet>();
   // The listeners are facts of the plan (which proxy answers on which address).
   for (const PlannedProxy& p : plan_.proxies) {
-    proxy_->proxies.push_back(ProxyListener{p.name, p.product, p.fqdn, p.external_addresses,
-                                            ReverseProxyCertificateId(p.name)});
+    proxy->proxies.push_back(ProxyListener{p.name, p.product, p.fqdn, p.external_addresses,
+                                           ReverseProxyCertificateId(p.name)});
   }
-  const nlohmann::json& rules = (*json)["rules"];
-  for (size_t i = 0; rules.is_array() && i < rules.size(); ++i) {
-    const nlohmann::json& r = rules[i];
+  auto read = [&](size_t i, const nlohmann::json& r) {
     ProxyRule rule;
     rule.proxy = r.value("proxy", "");
     std::optional<Fqdn> host = Fqdn::Parse(r.value("public_host", ""));
     if (!host) {
       Report("LT4251", {"proxy/rules.json", 0, fmt::format("/rules/{}/public_host", i)},
              "not a host name");
-      continue;
+      return;
     }
     rule.public_host = *host;
     rule.listen_port = r.value("listen_port", 0);
@@ -601,8 +636,10 @@ void Prover::ReadProxyRules() {
     rule.pool = r.value("pool", "");
     if (rule.listen_tls && r.contains("certificate") && r["certificate"].is_string())
       rule.certificate = r["certificate"].get<std::string>();
-    proxy_->rules.push_back(std::move(rule));
-  }
+    proxy->rules.push_back(std::move(rule));
+  };
+  if (!JsonItems("proxy/rules.json", "rules", read)) return;
+  proxy_ = std::move(proxy);
   std::stable_sort(proxy_->rules.begin(), proxy_->rules.end(),
                    [](const ProxyRule& a, const ProxyRule& b) { return a.proxy < b.proxy; });
   // rules.json names no listener certificate: a TLS listener serves, by SNI, whichever
@@ -701,12 +738,8 @@ void Prover::CompareServedRoutes(const PlannedProxy& proxy, const std::string& p
 // same SPNs on the same accounts.
 
 void Prover::ReadKerberos() {
-  std::optional<nlohmann::json> json = Json("kerberos/plan.json");
-  if (!json) return;
-  kerberos_ = std::make_shared<KerberosPlan>();
-  const nlohmann::json& spns = (*json)["spns"];
-  for (size_t i = 0; spns.is_array() && i < spns.size(); ++i) {
-    const nlohmann::json& s = spns[i];
+  auto kerberos = std::make_shared<KerberosPlan>();
+  auto read = [&](size_t, const nlohmann::json& s) {
     SpnPlan spn;
     spn.spn = s.value("spn", "");
     spn.host = Lower(spn.spn.substr(spn.spn.find('/') + 1));
@@ -716,8 +749,9 @@ void Prover::ReadKerberos() {
     spn.registered_by = s.value("registered_by", "") == "setspn"
                             ? SpnRegistration::kSetspn
                             : SpnRegistration::kEnableCsTopology;
-    kerberos_->spns.push_back(std::move(spn));
-  }
+    kerberos->spns.push_back(std::move(spn));
+  };
+  if (JsonItems("kerberos/plan.json", "spns", read)) kerberos_ = std::move(kerberos);
 }
 
 void Prover::CompareSpnRenderings() {

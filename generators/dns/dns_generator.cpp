@@ -31,7 +31,7 @@ class DnsGeneratorImpl final : public Generator {
     std::shared_ptr<const DnsRecordSet> set = context.artifacts.dns;
     if (!set) set = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
 
-    Add(context, "dns/records.json", DnsRecordsJson(*set).dump(2) + "\n");
+    Add(context, "dns/records.json", DnsRecordsJsonText(*set));
     Add(context, "dns/records.csv", DnsRecordsCsv(*set));
 
     DnsZoneSettings settings = ReadDnsZoneSettings(plan, options, diagnostics);
@@ -55,8 +55,8 @@ class DnsGeneratorImpl final : public Generator {
       Render(context, "dns/perimeter.hosts.mustache", PerimeterHostsView(host), host.file);
     }
     Render(context, "dns/named.conf.mustache", DnsNamedConfView(*set), "dns/named.conf");
-    nlohmann::json powershell = DnsPowerShellView(*set);
-    powershell["product"] = PowerShellProduct(&plan);
+    TemplateView powershell = DnsPowerShellView(*set);
+    powershell.root["product"] = PowerShellProduct(&plan);
     Render(context, "dns/dns.ps1.mustache", powershell, "dns/dns.ps1");
   }
 
@@ -65,8 +65,9 @@ class DnsGeneratorImpl final : public Generator {
     context.outputs.Add(std::move(path), std::move(content), kName, context.diagnostics);
   }
 
-  static void Render(GeneratorContext& context, std::string_view template_name,
-                     const nlohmann::json& view, std::string path) {
+  template <typename View>
+  static void Render(GeneratorContext& context, std::string_view template_name, const View& view,
+                     std::string path) {
     std::optional<std::string> text =
         context.templates.Render(template_name, view, context.diagnostics);
     if (text) Add(context, std::move(path), std::move(*text));

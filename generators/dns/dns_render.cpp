@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <set>
 #include <tuple>
 
 #include "generators/escape.hpp"
+#include "generators/json_dump.hpp"
 
 namespace lynctopo {
 
@@ -142,24 +144,27 @@ DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& op
   return settings;
 }
 
-nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
-  nlohmann::json records = nlohmann::json::array();
-  for (const DnsRecord& r : set.records) {
-    nlohmann::json item = nlohmann::json::object();
-    item["view"] = ToString(r.view);
-    item["zone"] = r.zone;
-    item["name"] = r.name;
-    item["type"] = ToString(r.type);
-    item["ttl"] = r.ttl;
-    item["value"] = r.value;
-    if (r.type == DnsType::kSrv) {
-      item["priority"] = r.priority;
-      item["weight"] = r.weight;
-      item["port"] = r.port;
-    }
-    item["purpose"] = r.purpose;
-    records.push_back(std::move(item));
+namespace {
+
+nlohmann::json DnsRecordJson(const DnsRecord& r) {
+  nlohmann::json item = nlohmann::json::object();
+  item["view"] = ToString(r.view);
+  item["zone"] = r.zone;
+  item["name"] = r.name;
+  item["type"] = ToString(r.type);
+  item["ttl"] = r.ttl;
+  item["value"] = r.value;
+  if (r.type == DnsType::kSrv) {
+    item["priority"] = r.priority;
+    item["weight"] = r.weight;
+    item["port"] = r.port;
   }
+  item["purpose"] = r.purpose;
+  return item;
+}
+
+// The document without its records.
+nlohmann::json DnsRecordsSkeleton(const DnsRecordSet& set) {
   nlohmann::json unknown = nlohmann::json::array();
   for (const DnsUnknownAddress& u : set.unknown_addresses) {
     nlohmann::json item = nlohmann::json::object();
@@ -171,9 +176,23 @@ nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
   }
   nlohmann::json doc = nlohmann::json::object();
   doc["format_version"] = 1;
-  doc["records"] = std::move(records);
   doc["address_unknown"] = std::move(unknown);
   return doc;
+}
+
+}  // namespace
+
+nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
+  nlohmann::json doc = DnsRecordsSkeleton(set);
+  nlohmann::json& records = doc["records"] = nlohmann::json::array();
+  for (const DnsRecord& r : set.records) records.push_back(DnsRecordJson(r));
+  return doc;
+}
+
+std::string DnsRecordsJsonText(const DnsRecordSet& set) {
+  return DumpWithArray(DnsRecordsSkeleton(set), "records", set.records.size(),
+                       [&set](size_t i) { return DnsRecordJson(set.records[i]); }) +
+         "\n";
 }
 
 std::string DnsRecordsCsv(const DnsRecordSet& set) {
@@ -332,34 +351,49 @@ nlohmann::json DnsNamedConfView(const DnsRecordSet& set) {
   return {{"comment", "//"}, {"generator", "dns"}, {"views", std::move(views)}};
 }
 
-nlohmann::json DnsPowerShellView(const DnsRecordSet& set) {
-  nlohmann::json views = nlohmann::json::array();
+TemplateView DnsPowerShellView(const DnsRecordSet& set) {
+  // The zones of each view, in order; their records are built as the template reaches them.
+  auto zones_of = std::make_shared<std::vector<std::vector<const DnsZone*>>>();
   for (View view : kViews) {
-    nlohmann::json zones = nlohmann::json::array();
+    std::vector<const DnsZone*>& zones = zones_of->emplace_back();
     for (const DnsZone& zone : set.zones) {
-      if (zone.view != view) continue;
-      auto [begin, end] = ZoneRecords(set, zone);
-      nlohmann::json records = nlohmann::json::array();
-      for (auto it = begin; it != end; ++it) {
-        records.push_back({{"zone", PowerShellQuote(zone.name)},
-                           {"name", PowerShellQuote(RelativeName(it->name, zone.name))},
-                           {"value", PowerShellQuote(it->value)},
-                           {"ttl", it->ttl},
-                           {"priority", it->priority},
-                           {"weight", it->weight},
-                           {"port", it->port},
-                           {"function", PowerShellFunction(it->type)},
-                           {"type", ToString(it->type)},
-                           {"a", it->type == DnsType::kA},
-                           {"aaaa", it->type == DnsType::kAAAA},
-                           {"cname", it->type == DnsType::kCname},
-                           {"srv", it->type == DnsType::kSrv}});
-      }
-      zones.push_back({{"zone", PowerShellQuote(zone.name)}, {"records", std::move(records)}});
+      if (zone.view == view) zones.push_back(&zone);
     }
-    views.push_back({{"view", ToString(view)}, {"zones", std::move(zones)}});
   }
-  return {{"comment", "#"}, {"generator", "dns"}, {"views", std::move(views)}};
+  auto record_view = [](const DnsZone& zone, const DnsRecord& r) -> nlohmann::json {
+    return {{"zone", PowerShellQuote(zone.name)},
+            {"name", PowerShellQuote(RelativeName(r.name, zone.name))},
+            {"value", PowerShellQuote(r.value)},
+            {"ttl", r.ttl},
+            {"priority", r.priority},
+            {"weight", r.weight},
+            {"port", r.port},
+            {"function", PowerShellFunction(r.type)},
+            {"type", ToString(r.type)},
+            {"a", r.type == DnsType::kA},
+            {"aaaa", r.type == DnsType::kAAAA},
+            {"cname", r.type == DnsType::kCname},
+            {"srv", r.type == DnsType::kSrv}};
+  };
+  auto zone_view = [&set, record_view](const DnsZone& zone) {
+    TemplateView item(nlohmann::json{{"zone", PowerShellQuote(zone.name)}});
+    auto [begin, end] = ZoneRecords(set, zone);
+    item.lists["records"] = {static_cast<size_t>(end - begin),
+                             [&zone, begin, record_view](size_t i) -> TemplateView {
+                               return TemplateView(record_view(zone, *(begin + i)));
+                             }};
+    return item;
+  };
+  TemplateView out(nlohmann::json{{"comment", "#"}, {"generator", "dns"}});
+  out.lists["views"] = {zones_of->size(), [zones_of, zone_view](size_t v) {
+                          const std::vector<const DnsZone*>& zones = (*zones_of)[v];
+                          TemplateView item(nlohmann::json{{"view", ToString(kViews[v])}});
+                          item.lists["zones"] = {zones.size(), [zones_of, v, zone_view](size_t z) {
+                                                   return zone_view(*(*zones_of)[v][z]);
+                                                 }};
+                          return item;
+                        }};
+  return out;
 }
 
 }  // namespace lynctopo

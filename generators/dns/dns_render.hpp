@@ -16,6 +16,7 @@
 
 #include "generators/dns/dns_model.hpp"
 #include "generators/generator.hpp"
+#include "generators/json_template.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan/plan.hpp"
 
@@ -53,6 +54,8 @@ std::string HostmasterToRname(std::string_view mailbox);
 
 // {"format_version":1,"records":[...]}: the public contract of dns/records.json.
 nlohmann::json DnsRecordsJson(const DnsRecordSet& set);
+// The same as dump(2) and a newline, one record's tree at a time: what dns/records.json holds.
+std::string DnsRecordsJsonText(const DnsRecordSet& set);
 // The same records as CSV (RFC 4180 quoting), with a header line.
 std::string DnsRecordsCsv(const DnsRecordSet& set);
 
@@ -66,7 +69,8 @@ nlohmann::json DnsZoneView(const DnsRecordSet& set, const DnsZone& zone,
                            uint32_t serial = 1);
 // The view of templates/dns/named.conf.mustache: both view blocks with their zones.
 nlohmann::json DnsNamedConfView(const DnsRecordSet& set);
-// The view of templates/dns/dns.ps1.mustache.
-nlohmann::json DnsPowerShellView(const DnsRecordSet& set);
+// The view of templates/dns/dns.ps1.mustache; its views, zones and records are lazy lists that
+// refer to `set`, which must outlive it.
+TemplateView DnsPowerShellView(const DnsRecordSet& set);
 
 }  // namespace lynctopo

@@ -3,6 +3,7 @@
 #include "generators/escape.hpp"
 #include "generators/iis/iis_model.hpp"
 #include "generators/iis/iis_requirements.hpp"
+#include "generators/json_dump.hpp"
 #include "generators/product_strings.hpp"
 
 namespace lynctopo {
@@ -101,45 +102,47 @@ nlohmann::json ServerView(const IisServer& server, const ProductStrings& product
           {"bindings", BindingsView(server)}};
 }
 
+nlohmann::json IisServerToJson(const IisServer& server) {
+  nlohmann::json features = nlohmann::json::array();
+  for (const IisFeature& f : server.features) features.push_back(f.name);
+  nlohmann::json bindings = nlohmann::json::array();
+  for (const IisBinding& b : server.bindings) {
+    bindings.push_back(
+        {{"web_site", b.web_site},
+         {"protocol", b.protocol},
+         {"port", b.port},
+         {"host", b.host},
+         {"certificate_use", b.certificate_use.empty() ? nlohmann::json(nullptr)
+                                                       : nlohmann::json(b.certificate_use)}});
+  }
+  nlohmann::json prerequisites = nlohmann::json::array();
+  for (const IisPrerequisite& p : server.prerequisites) {
+    prerequisites.push_back(
+        {{"name", p.name},
+         {"requirement", p.requirement},
+         {"hotfix", p.hotfix.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.hotfix)}});
+  }
+  return {{"server", server.server},
+          {"pool", server.pool},
+          {"site", server.site},
+          {"kind", ToString(server.kind)},
+          {"os", ToString(server.os)},
+          {"os_listed", server.os_listed},
+          {"requirements_os", ToString(server.requirements_os)},
+          {"install_command", InstallCommand(server)},
+          {"source_parameter", server.install_windows_feature},
+          {"documentation", server.pages},
+          {"features", std::move(features)},
+          {"prerequisites", std::move(prerequisites)},
+          {"bindings", std::move(bindings)}};
+}
+
 }  // namespace
 
-nlohmann::json IisPlanToJson(const IisPlan& plan) {
-  nlohmann::json servers = nlohmann::json::array();
-  for (const IisServer& server : plan.servers) {
-    nlohmann::json features = nlohmann::json::array();
-    for (const IisFeature& f : server.features) features.push_back(f.name);
-    nlohmann::json bindings = nlohmann::json::array();
-    for (const IisBinding& b : server.bindings) {
-      bindings.push_back(
-          {{"web_site", b.web_site},
-           {"protocol", b.protocol},
-           {"port", b.port},
-           {"host", b.host},
-           {"certificate_use", b.certificate_use.empty() ? nlohmann::json(nullptr)
-                                                         : nlohmann::json(b.certificate_use)}});
-    }
-    nlohmann::json prerequisites = nlohmann::json::array();
-    for (const IisPrerequisite& p : server.prerequisites) {
-      prerequisites.push_back(
-          {{"name", p.name},
-           {"requirement", p.requirement},
-           {"hotfix", p.hotfix.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.hotfix)}});
-    }
-    servers.push_back({{"server", server.server},
-                       {"pool", server.pool},
-                       {"site", server.site},
-                       {"kind", ToString(server.kind)},
-                       {"os", ToString(server.os)},
-                       {"os_listed", server.os_listed},
-                       {"requirements_os", ToString(server.requirements_os)},
-                       {"install_command", InstallCommand(server)},
-                       {"source_parameter", server.install_windows_feature},
-                       {"documentation", server.pages},
-                       {"features", std::move(features)},
-                       {"prerequisites", std::move(prerequisites)},
-                       {"bindings", std::move(bindings)}});
-  }
-  return {{"format_version", 1}, {"servers", std::move(servers)}};
+std::string IisPlanJsonText(const IisPlan& plan) {
+  return DumpWithArray({{"format_version", 1}}, "servers", plan.servers.size(),
+                       [&plan](size_t i) { return IisServerToJson(plan.servers[i]); }) +
+         "\n";
 }
 
 namespace {
@@ -162,17 +165,22 @@ void IisGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   if (!context.artifacts.iis) return;
   const IisPlan& iis = *context.artifacts.iis;
   Diagnostics& diagnostics = context.diagnostics;
-  context.outputs.Add("iis/servers.json", IisPlanToJson(iis).dump(2) + "\n", kName, diagnostics);
-  nlohmann::json all = nlohmann::json::array();
+  context.outputs.Add("iis/servers.json", IisPlanJsonText(iis), kName, diagnostics);
+  const ProductStrings& product = ProductStringsOf(plan.topology);
   for (const IisServer& server : iis.servers) {
-    nlohmann::json view = ServerView(server, ProductStringsOf(plan.topology));
+    nlohmann::json view = ServerView(server, product);
     if (auto text =
             context.templates.Render("iis/prepare-server.ps1.mustache", view, diagnostics)) {
       context.outputs.Add("iis/servers/" + server.server + ".ps1", *text, kName, diagnostics);
     }
-    all.push_back(std::move(view));
   }
-  nlohmann::json checklist = {{"servers", std::move(all)}};
+  // Each server's view again, built while the checklist reaches it: holding all of them was
+  // a view of every server at once.
+  TemplateView checklist;
+  checklist.root = nlohmann::json::object();
+  checklist.lists["servers"] = {iis.servers.size(), [&iis, &product](size_t i) {
+                                  return TemplateView(ServerView(iis.servers[i], product));
+                                }};
   if (auto text = context.templates.Render("iis/checklist.md.mustache", checklist, diagnostics)) {
     context.outputs.Add("iis/checklist.md", *text, kName, diagnostics);
   }

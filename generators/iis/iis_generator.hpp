@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "generators/generator.hpp"
 #include "generators/iis/iis_model.hpp"
 
@@ -9,6 +11,6 @@ namespace lynctopo {
 const Generator& IisGenerator();
 
 // The JSON artifact iis/servers.json (schemas/iis-servers.schema.json).
-nlohmann::json IisPlanToJson(const IisPlan& plan);
+std::string IisPlanJsonText(const IisPlan& plan);
 
 }  // namespace lynctopo

@@ -78,7 +78,7 @@ void ReportGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
 
   ReportInputs inputs{plan, context.artifacts,   firewall,
                       lb,   std::move(findings), !consistency.HasErrors()};
-  nlohmann::json view = BuildReportView(inputs, rendered);
+  TemplateView view = BuildReportView(inputs, rendered);
   if (auto page =
           context.templates.Render("report/report.html.mustache", view, context.diagnostics)) {
     context.outputs.Add(kReportPagePath, std::move(*page), kName, context.diagnostics);

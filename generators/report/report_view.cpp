@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -66,27 +67,47 @@ class Table {
 
   // Cells are HTML already (use Html() for text). `anchor`: the row's id, "" for none.
   void Row(std::vector<std::string> cells, const std::string& anchor = "") {
-    json row = {{"cells", json::array()}, {"anchor", anchor}, {"has_anchor", !anchor.empty()}};
-    for (std::string& cell : cells) row["cells"].push_back({{"html", std::move(cell)}});
-    rows_.push_back(std::move(row));
+    rows_.push_back({std::move(cells), anchor});
   }
 
-  json View() const {
+  // The table's view; its rows are lazy and refer to this table, which must outlive it.
+  TemplateView View() const {
     json columns = json::array();
     for (const std::string& c : columns_) columns.push_back({{"name", Html(c)}});
-    return {{"id", id_},
-            {"title", Html(title_)},
-            {"columns", columns},
-            {"rows", rows_},
-            {"count", rows_.size()},
-            {"empty", rows_.empty()},
-            {"span", columns_.size()}};
+    TemplateView view(json{{"id", id_},
+                           {"title", Html(title_)},
+                           {"columns", columns},
+                           {"count", rows_.size()},
+                           {"empty", rows_.empty()},
+                           {"span", columns_.size()}});
+    view.lists["rows"] = {rows_.size(), [this](size_t i) -> TemplateView {
+                            const TableRow& row = rows_[i];
+                            json cells = json::array();
+                            for (const std::string& cell : row.cells)
+                              cells.push_back({{"html", cell}});
+                            return TemplateView(json{{"cells", std::move(cells)},
+                                                     {"anchor", row.anchor},
+                                                     {"has_anchor", !row.anchor.empty()}});
+                          }};
+    return view;
   }
 
  private:
+  // Only the cells' text until the template reaches the row: a JSON object per cell for every
+  // row of a 10,000-server report was most of its memory.
+  struct TableRow {
+    std::vector<std::string> cells;
+    std::string anchor;
+  };
   std::string id_, title_;
   std::vector<std::string> columns_;
-  json rows_ = json::array();
+  std::vector<TableRow> rows_;
+};
+
+// A section of the page: its tables, kept until the page is rendered.
+struct ReportSection {
+  std::string id, title, intro;
+  std::vector<Table> tables;
 };
 
 std::string Code(std::string_view text) {
@@ -169,7 +190,7 @@ json Overview(const ReportInputs& in) {
 
 }  // namespace
 
-json BuildReportView(const ReportInputs& in, const std::vector<RenderedDiagram>& diagrams) {
+TemplateView BuildReportView(const ReportInputs& in, const std::vector<RenderedDiagram>& diagrams) {
   const Plan& plan = in.plan;
   const ArtifactSet& artifacts = in.artifacts;
   Anchors anchors;
@@ -315,12 +336,11 @@ json BuildReportView(const ReportInputs& in, const std::vector<RenderedDiagram>&
               "pool-" + fqdn);
   }
 
-  json sections = json::array();
-  auto section = [&](const char* id, const char* title, std::vector<const Table*> list,
+  auto sections = std::make_shared<std::vector<ReportSection>>();
+  auto section = [&](const char* id, const char* title, std::vector<Table*> list,
                      const char* intro) {
-    json items = json::array();
-    for (const Table* t : list) items.push_back(t->View());
-    sections.push_back({{"id", id}, {"title", title}, {"intro", intro}, {"tables", items}});
+    ReportSection& added = sections->emplace_back(ReportSection{id, title, intro, {}});
+    for (Table* t : list) added.tables.push_back(std::move(*t));
   };
   section("section-pools", "Pools", {&pools},
           "Every pool of the topology; the links lead to its rows in the sections below.");
@@ -342,16 +362,25 @@ json BuildReportView(const ReportInputs& in, const std::vector<RenderedDiagram>&
   section("section-iis", "IIS preparation", {&iis},
           "Windows features and web site bindings per web services server.");
 
-  json rendered = json::array();
-  for (const RenderedDiagram& d : diagrams) {
-    rendered.push_back({{"id", "diagram-" + d.diagram->id},
-                        {"title", Html(d.diagram->title)},
-                        {"file", Html(d.diagram->file)},
-                        {"has_svg", !d.svg.empty()},
-                        {"svg", d.svg},
-                        {"note", Html(d.note)}});
-  }
-  return {{"overview", Overview(in)}, {"diagrams", rendered}, {"sections", sections}};
+  TemplateView view(json{{"overview", Overview(in)}});
+  view.lists["diagrams"] = {diagrams.size(), [&diagrams](size_t i) -> TemplateView {
+                              const RenderedDiagram& d = diagrams[i];
+                              return TemplateView(json{{"id", "diagram-" + d.diagram->id},
+                                                       {"title", Html(d.diagram->title)},
+                                                       {"file", Html(d.diagram->file)},
+                                                       {"has_svg", !d.svg.empty()},
+                                                       {"svg", d.svg},
+                                                       {"note", Html(d.note)}});
+                            }};
+  view.lists["sections"] = {
+      sections->size(), [sections](size_t i) {
+        const ReportSection& s = (*sections)[i];
+        TemplateView item(json{{"id", s.id}, {"title", s.title}, {"intro", s.intro}});
+        item.lists["tables"] = {
+            s.tables.size(), [sections, i](size_t t) { return (*sections)[i].tables[t].View(); }};
+        return item;
+      }};
+  return view;
 }
 
 }  // namespace lynctopo

@@ -11,6 +11,7 @@
 
 #include "generators/artifact_set.hpp"
 #include "generators/firewall/firewall_model.hpp"
+#include "generators/json_template.hpp"
 #include "generators/loadbalancer/loadbalancer_model.hpp"
 #include "generators/report/diagrams.hpp"
 #include "model/diagnostics.hpp"
@@ -34,8 +35,10 @@ struct RenderedDiagram {
   std::string note;  // why there is no SVG
 };
 
-nlohmann::json BuildReportView(const ReportInputs& inputs,
-                               const std::vector<RenderedDiagram>& diagrams);
+// The page's view: its diagrams, sections, tables and rows are lazy lists (json_template.hpp);
+// the diagrams list refers to `diagrams`, which must outlive the view.
+TemplateView BuildReportView(const ReportInputs& inputs,
+                             const std::vector<RenderedDiagram>& diagrams);
 
 // HTML text and attribute escaping (& < > " ').
 std::string Html(std::string_view text);

@@ -153,7 +153,8 @@ TEST_CASE("request-certificates view: certreq for the farm, Default for the Lync
                              {"owa01.contoso.net", "owa02.contoso.net"});
   farm.external_web_fqdn = testing::F("owas.contoso.com");
   Diagnostics diagnostics;
-  nlohmann::json view = CertificatesView(h.plan, BuildCertificates(h.plan, diagnostics));
+  nlohmann::json view =
+      CertificatesView(h.plan, BuildCertificates(h.plan, diagnostics)).Materialized();
   auto server = [&](std::string_view fqdn) {
     for (const nlohmann::json& s : view["servers"]) {
       if (s["fqdn"] == fqdn) return s;

@@ -202,7 +202,7 @@ TEST_CASE("named.conf view: both views, zones with their files", "[dns][render]"
 TEST_CASE("PowerShell view quotes every embedded value", "[dns][render]") {
   DnsTestPlan t = SmallPlan();
   Diagnostics d;
-  nlohmann::json view = DnsPowerShellView(t.Build(d));
+  nlohmann::json view = DnsPowerShellView(t.Build(d)).Materialized();
   const nlohmann::json& srv = view["views"][0]["zones"][0]["records"][0];
   CHECK(srv["zone"] == "'contoso.com'");
   CHECK(srv["name"] == "'_sipinternaltls._tcp'");

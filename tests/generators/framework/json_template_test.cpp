@@ -52,7 +52,7 @@ std::string WithKainjow(const std::string& source, const json& view) {
   return tmpl.render(data);
 }
 
-std::string WithJsonTemplate(const std::string& source, const json& view) {
+std::string WithJsonTemplate(const std::string& source, const lynctopo::TemplateView& view) {
   std::map<std::string, JsonTemplate> parsed;
   for (const auto& [name, text] : kPartials) parsed.emplace(name, JsonTemplate(text));
   JsonTemplate tmpl(source);
@@ -69,11 +69,8 @@ std::string WithJsonTemplate(const std::string& source, const json& view) {
   return *text;
 }
 
-}  // namespace
-
-TEST_CASE("JsonTemplate renders what kainjow rendered from the converted view",
-          "[generators][templates]") {
-  const json view = {
+json TestView() {
+  return {
       {"name", "top"},
       {"count", 3},
       {"ratio", 0.25},
@@ -89,7 +86,11 @@ TEST_CASE("JsonTemplate renders what kainjow rendered from the converted view",
                              {{"name", "c"}, {"count", 7}}})},
       {"strings", json::array({"p", "q"})},
   };
-  const std::vector<std::string> sources = {
+}
+
+// Each exercises a corner of the line buffer, the lookup or the truthiness.
+const std::vector<std::string>& TestSources() {
+  static const std::vector<std::string> sources = {
       "{{name}} {{count}} {{ratio}} {{big}} {{{name}}} {{&name}} {{on}} {{off}} {{none}}|",
       "{{#on}}on{{/on}}{{^off}}off{{/off}}{{#none}}n{{/none}}{{^none}}!n{{/none}}"
       "{{#blank}}[{{.}}]{{/blank}}{{#empty}}e{{/empty}}{{^empty}}!e{{/empty}}\n",
@@ -105,10 +106,63 @@ TEST_CASE("JsonTemplate renders what kainjow rendered from the converted view",
       "{{=<% %>=}}<% name %> <%#on%>on<%/on%>\n<%={{ }}=%>{{count}}\r\nwin\r\n",
       "{{#count}}{{.}}{{/count}}{{#ratio}}r{{/ratio}}{{#name}}{{.}}{{/name}}\n\n\n",
   };
+  return sources;
+}
+
+}  // namespace
+
+TEST_CASE("JsonTemplate renders what kainjow rendered from the converted view",
+          "[generators][templates]") {
+  const json view = TestView();
+  for (const std::string& source : TestSources()) {
+    INFO(source);
+    CHECK(WithJsonTemplate(source, lynctopo::TemplateView(view)) == WithKainjow(source, view));
+  }
+}
+
+namespace {
+
+// `value` with each list of objects (and, at the top, every list) made lazy, recursively.
+lynctopo::TemplateView Lazy(const json& value, size_t& built, bool top) {
+  lynctopo::TemplateView view(json::object());
+  for (const auto& [key, member] : value.items()) {
+    bool objects = member.is_array() && !member.empty() && member[0].is_object();
+    if (member.is_array() && (top || objects)) {
+      view.lists[key] = {member.size(), [member, &built](size_t i) {
+                           ++built;
+                           return member[i].is_object() ? Lazy(member[i], built, false)
+                                                        : lynctopo::TemplateView(member[i]);
+                         }};
+    } else {
+      view.root[key] = member;
+    }
+  }
+  return view;
+}
+
+}  // namespace
+
+TEST_CASE("JsonTemplate renders a lazy list as the list it stands for", "[generators][templates]") {
+  json view = TestView();
+  // A lazy list inside a lazy item.
+  view["items"][0]["parts"] = json::array({{{"name", "a1"}}, {{"name", "a2"}, {"flag", false}}});
+  size_t built = 0;
+  const lynctopo::TemplateView lazy = Lazy(view, built, true);
+  CHECK(lazy.Materialized() == view);
+  std::vector<std::string> sources = TestSources();
+  sources.push_back("{{items}}{{items.name}}{{#items.0}}x{{/items.0}}{{^items.0}}y{{/items.0}}|");
+  sources.push_back("{{#nested}}{{#items}}{{name}}{{inner.value}}{{/items}}{{/nested}}\n");
+  sources.push_back(
+      "{{#items}}{{#parts}}{{name}}/{{flag}}{{count}}{{#tags}}{{.}}{{/tags}};"
+      "{{/parts}}{{^parts}}none{{/parts}}{{parts.name}}|{{/items}}\n");
   for (const std::string& source : sources) {
     INFO(source);
-    CHECK(WithJsonTemplate(source, view) == WithKainjow(source, view));
+    CHECK(WithJsonTemplate(source, lazy) == WithJsonTemplate(source, lynctopo::TemplateView(view)));
   }
+  // Built while iterated only: {{items}} and the dotted names build nothing.
+  built = 0;
+  WithJsonTemplate("{{items}}{{items.name}}{{#items}}{{name}}{{/items}}", lazy);
+  CHECK(built == view["items"].size());
 }
 
 TEST_CASE("JsonTemplate reports kainjow's syntax errors", "[generators][templates]") {

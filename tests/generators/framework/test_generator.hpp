@@ -20,8 +20,8 @@ class DemoGenerator : public Generator {
     for (const PlannedName& name : plan.names) {
       names.push_back({{"fqdn", name.fqdn.str()}, {"view", ToString(name.view)}});
     }
-    auto text =
-        context.templates.Render("demo/names.mustache", {{"names", names}}, context.diagnostics);
+    auto text = context.templates.Render("demo/names.mustache", nlohmann::json{{"names", names}},
+                                         context.diagnostics);
     if (text) context.outputs.Add("demo/names.txt", *text, name(), context.diagnostics);
     if (options.Get("extra") == "1") {
       context.outputs.Add("demo/extra/more.txt", "more\n", name(), context.diagnostics);

@@ -40,7 +40,7 @@ TEST_CASE("IIS site names follow the product version", "[iis][product]") {
     CHECK(sites.front() == "Skype for Business Server Internal Web Site");
     CHECK(sites.back() == "Skype for Business Server External Web Site");
     // request-certificates.ps1 checks the same external site.
-    nlohmann::json view = CertificatesView(h.plan, BuildCertificates(h.plan, d));
+    nlohmann::json view = CertificatesView(h.plan, BuildCertificates(h.plan, d)).Materialized();
     CHECK(view["external_web_site_ps"] == "'Skype for Business Server External Web Site'");
     CHECK(view["management_shell"] == "Skype for Business Server Management Shell");
   }

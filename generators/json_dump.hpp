@@ -1,0 +1,20 @@
+#pragma once
+
+// A JSON artifact whose one big array is dumped an item at a time: the same bytes as building
+// the whole document and calling dump(2), without holding the tree of every item at once
+// (certificates.json of 10,000 servers was a tree of several hundred MB).
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace lynctopo {
+
+// `document` (an object) with member `key` set to the `count` items `item(i)` builds, as
+// document.dump(2) prints it. `item` is called once per index, in order.
+std::string DumpWithArray(nlohmann::json document, const std::string& key, size_t count,
+                          const std::function<nlohmann::json(size_t)>& item);
+
+}  // namespace lynctopo
