@@ -19,6 +19,7 @@
 #include "cli/terminal.hpp"
 #include "generators/check/check.hpp"
 #include "generators/check/rendered_artifacts.hpp"
+#include "generators/output_spill.hpp"
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
 #include "model/validate/validate.hpp"
@@ -51,8 +52,27 @@ void ProveWhatIsWritten(const Plan& plan, const OutputSet& outputs, bool allow_i
                         Diagnostics& diagnostics) {
   if (diagnostics.HasErrors()) return;
   RenderedFiles files;
-  for (const auto& [path, artifact] : outputs.artifacts())
-    files.texts.emplace(path, artifact.content);
+  for (const auto& [path, artifact] : outputs.artifacts()) {
+    if (artifact.spilled.empty()) {
+      files.texts.emplace(path, artifact.content);
+      continue;
+    }
+    std::error_code error;
+    MappedFile mapped(artifact.spilled, error);
+    if (!error) {
+      files.Map(path, std::move(mapped));
+      continue;
+    }
+    // Out of mappings (vm.max_map_count): read into memory instead.
+    std::optional<std::string> text = artifact.Read();
+    if (!text) {
+      diagnostics.Error("LT4020", path, {},
+                        "cannot read the rendered file back from " +
+                            artifact.spilled.parent_path().generic_string());
+      return;
+    }
+    files.texts.emplace(path, files.read.emplace_back(std::move(*text)));
+  }
   Diagnostics found;
   ProveRenderedArtifacts(plan, files, "", found);
   for (const Diagnostic& d : found.items()) {
@@ -199,7 +219,11 @@ int RunGenerate(const GenerateArgs& args) {
   RunConsistencyCheck(artifacts, *consistency);
   artifacts.consistency = consistency;
   timer.Lap("rules");
+  // The rendered files wait on disk, not in memory (output_spill.hpp): beside --out when they
+  // are to be written there.
   OutputSet outputs;
+  const bool writes = !args.check && !args.dry_run;
+  outputs.SpillTo(writes ? OutputSpill::Beside(args.out) : OutputSpill::InTemporaryFolder());
   progress.Show("rendering");
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics, args.jobs);
   timer.Lap("render");

@@ -171,8 +171,9 @@ std::string StaleFilesDiff(const std::string& out_dir, const WriteResult& result
     }
     std::string existing = ReadWhole(fs::path(out_dir) / change.path).value_or("");
     auto artifact = outputs.artifacts().find(change.path);
-    std::string wanted =
-        artifact == outputs.artifacts().end() ? std::string() : artifact->second.content;
+    std::string wanted = artifact == outputs.artifacts().end()
+                             ? std::string()
+                             : artifact->second.Read().value_or(std::string());
     std::string old_label = change.kind == ChangeKind::kCreate
                                 ? "/dev/null"
                                 : (fs::path(out_dir) / change.path).generic_string();

@@ -27,8 +27,8 @@ std::vector<ManifestEntry> ManifestEntries(const OutputSet& outputs) {
   std::vector<ManifestEntry> entries;
   entries.reserve(outputs.size());
   for (const auto& [path, artifact] : outputs.artifacts()) {
-    entries.push_back(
-        {path, artifact.generator, artifact.content.size(), Sha256Hex(artifact.content)});
+    entries.push_back({path, artifact.generator, artifact.size,
+                       artifact.spilled.empty() ? Sha256Hex(artifact.content) : artifact.sha256});
   }
   return entries;
 }

@@ -1,6 +1,11 @@
 #include "generators/output_set.hpp"
 
+#include <fstream>
+
 #include <fmt/format.h>
+
+#include "generators/output_spill.hpp"
+#include "generators/output_writer.hpp"
 
 namespace lynctopo {
 
@@ -56,8 +61,27 @@ bool OutputSet::Add(std::string path, std::string content, std::string_view gene
                                   generator, path, it->second.generator));
     return false;
   }
-  it->second = Artifact{std::move(content), std::string(generator)};
+  Artifact& artifact = it->second;
+  artifact.generator = std::string(generator);
+  artifact.size = content.size();
+  if (spill_) {
+    if (std::optional<std::filesystem::path> stored = spill_->Store(content)) {
+      artifact.sha256 = Sha256Hex(content);
+      artifact.spilled = std::move(*stored);
+      return true;
+    }
+  }
+  artifact.content = std::move(content);  // no spill, or it failed: held in memory
   return true;
+}
+
+std::optional<std::string> Artifact::Read() const {
+  if (spilled.empty()) return content;
+  std::ifstream in(spilled, std::ios::binary);
+  std::string text(size, '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(size)) || in.peek() != EOF)
+    return std::nullopt;
+  return text;
 }
 
 void OutputSet::Absorb(OutputSet&& other, Diagnostics& diagnostics) {

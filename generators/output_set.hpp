@@ -1,6 +1,9 @@
 #pragma once
 
+#include <cstdint>
+#include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,9 +12,19 @@
 
 namespace lynctopo {
 
+class OutputSpill;  // generators/output_spill.hpp
+
 struct Artifact {
-  std::string content;
+  std::string content;    // empty when spilled
   std::string generator;  // who produced it
+  // When the set spills to disk: the file holding the bytes, their size and SHA-256 (for the
+  // manifest, taken while the bytes were at hand).
+  std::filesystem::path spilled;
+  uint64_t size = 0;
+  std::string sha256;
+
+  // The bytes, wherever they are (a spilled file read back; nullopt when it cannot be read).
+  std::optional<std::string> Read() const;
 };
 
 // Why `path` cannot name an output file: absolute, an empty / "." / ".." component, a
@@ -23,10 +36,15 @@ struct OutputPathProblem {
 };
 std::optional<OutputPathProblem> CheckOutputPath(std::string_view path);
 
-// The in-memory, path-ordered set of artifacts of one run. Nothing touches the disk until the
-// whole run succeeded (see output_writer.hpp).
+// The path-ordered set of artifacts of one run. Nothing touches `--out` until the whole run
+// succeeded (see output_writer.hpp). The bytes are held in memory, or, once SpillTo is called,
+// in files of a private spill folder beside `--out` (output_spill.hpp).
 class OutputSet {
  public:
+  // Artifacts added from now on go to `spill` (shared by the per-generator sets of one run).
+  void SpillTo(std::shared_ptr<OutputSpill> spill) { spill_ = std::move(spill); }
+  const std::shared_ptr<OutputSpill>& spill() const { return spill_; }
+
   // Adds `content` at the relative `path` ("dns/records.json"). Rejects (with a diagnostic,
   // returning false) absolute paths, "." or ".." components, backslashes, empty components,
   // and a path another generator already claimed.
@@ -42,6 +60,7 @@ class OutputSet {
 
  private:
   std::map<std::string, Artifact> artifacts_;
+  std::shared_ptr<OutputSpill> spill_;
 };
 
 }  // namespace lynctopo

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "generators/output_set.hpp"
+
 namespace lynctopo {
 
 namespace fs = std::filesystem;
@@ -66,8 +68,8 @@ class StageBuilder {
     } else if (auto ec = fs_.SetPermissions(stage_, DefaultFolderPerms())) {
       return Fail("LT4020", "", "cannot set the output folder's permissions: " + ec.message());
     }
-    for (const auto& [path, content] : tree_.wanted) {
-      if (!WriteWanted(path, *content)) return false;
+    for (const auto& [path, file] : tree_.wanted) {
+      if (!WriteWanted(path, file)) return false;
     }
     PruneEmptiedFolders();
     // Every written file's bytes reach the disk before the switch, all in one flush.
@@ -181,7 +183,7 @@ class StageBuilder {
     return true;
   }
 
-  bool WriteWanted(const std::string& path, const std::string& content) {
+  bool WriteWanted(const std::string& path, const OutputTree::File& file) {
     if (!MakeFoldersFor(path)) return false;
     if (tree_.unchanged.count(path)) {
       if (auto ec = fs_.LinkFile(OldPath(path), StagePath(path))) {
@@ -195,9 +197,29 @@ class StageBuilder {
     if (::lstat(OldPath(path).c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
       perms = static_cast<fs::perms>(st.st_mode & 07777);
     }
-    if (auto ec = fs_.WriteFile(StagePath(path), content, perms)) {
+    if (!file.spilled.empty()) return MoveSpilled(path, file.spilled, perms);
+    if (auto ec = fs_.WriteFile(StagePath(path), *file.content, perms)) {
       return Fail("LT4020", path, "cannot write output file: " + ec.message());
     }
+    return true;
+  }
+
+  // The spill folder is beside --out, so the file is renamed into the stage; it is written
+  // again only when a mount point lies between the two.
+  bool MoveSpilled(const std::string& path, const fs::path& spilled,
+                   const std::optional<fs::perms>& perms) {
+    std::error_code ec = fs_.MoveToNew(spilled, StagePath(path));
+    if (ec == std::errc::cross_device_link) {
+      Artifact bytes;
+      bytes.spilled = spilled;
+      bytes.size = fs::file_size(spilled, ec);
+      std::optional<std::string> content = ec ? std::nullopt : bytes.Read();
+      if (!content) return Fail("LT4020", path, "cannot read the rendered file back");
+      ec = fs_.WriteFile(StagePath(path), *content, perms);
+    } else if (!ec && perms) {
+      ec = fs_.SetPermissions(StagePath(path), *perms);
+    }
+    if (ec) return Fail("LT4020", path, "cannot write output file: " + ec.message());
     return true;
   }
 
@@ -231,24 +253,37 @@ std::string StagePrefix(const fs::path& dir) {
   return fmt::format(".{}.lynctopo-", dir.filename().string());
 }
 
-int LockParentAndClean(const fs::path& dir, OutputFileSystem& file_system) {
-  int fd = ::open(dir.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+int LockFolderAndClean(const fs::path& folder, const std::string& prefix,
+                       OutputFileSystem& file_system) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return -1;
   while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
   }
-  // Under the lock no other run is building a stage of this folder: any stage is a leftover.
-  const std::string prefix = StagePrefix(dir);
+  // Under the lock no other run is building a stage here: any stage is a leftover, but for
+  // the spill folders of runs still rendering, which they hold locked (output_spill.hpp).
   std::error_code ec;
   std::vector<fs::path> leftovers;
-  for (fs::directory_iterator it(dir.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     std::error_code type_ec;
     if (name.rfind(prefix, 0) == 0 && it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
       leftovers.push_back(it->path());
     }
   }
-  for (const fs::path& leftover : leftovers) file_system.RemoveTree(leftover);
+  for (const fs::path& leftover : leftovers) {
+    int held = ::open(leftover.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (held >= 0 && ::flock(held, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+      ::close(held);  // a live run's
+      continue;
+    }
+    file_system.RemoveTree(leftover);
+    if (held >= 0) ::close(held);
+  }
   return fd;
+}
+
+int LockParentAndClean(const fs::path& dir, OutputFileSystem& file_system) {
+  return LockFolderAndClean(dir.parent_path(), StagePrefix(dir), file_system);
 }
 
 bool SwitchOutputTree(const OutputTree& tree, OutputFileSystem& file_system,

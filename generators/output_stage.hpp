@@ -22,8 +22,13 @@ namespace lynctopo {
 struct OutputTree {
   std::filesystem::path dir;  // absolute, normalised, links resolved
   std::string shown;          // the folder as the user named it, for messages
-  // Every file the new tree holds that we make, with its content ("/"-separated paths).
-  std::map<std::string, const std::string*> wanted;
+  // Every file the new tree holds that we make ("/"-separated paths): its content, or the
+  // spill file holding it, which the stage takes by rename.
+  struct File {
+    const std::string* content = nullptr;
+    std::filesystem::path spilled;
+  };
+  std::map<std::string, File> wanted;
   // Of those, the ones whose old file has the same bytes: linked, not rewritten.
   std::set<std::string> unchanged;
   // Files the previous run made that the new tree no longer holds.
@@ -41,5 +46,9 @@ bool SwitchOutputTree(const OutputTree& tree, OutputFileSystem& file_system,
 // Takes the parent's lock and removes stages of `dir` that killed runs left. Returns the
 // locked descriptor (-1 when the parent cannot be opened; the caller then reports an error).
 int LockParentAndClean(const std::filesystem::path& dir, OutputFileSystem& file_system);
+// The same for the folders named `prefix`... in `folder` (LockParentAndClean is `dir`'s
+// parent and StagePrefix(dir)); folders a live run holds locked are left alone.
+int LockFolderAndClean(const std::filesystem::path& folder, const std::string& prefix,
+                       OutputFileSystem& file_system);
 
 }  // namespace lynctopo

@@ -96,8 +96,7 @@ bool WriteResult::Differs() const {
   return false;
 }
 
-// The folder the writer works on: absolute, without a trailing "/", and the real folder when
-// `--out` itself is a link (the user named it; only links inside it are never followed).
+// Only links inside the folder are never followed: `--out` itself the user named.
 std::optional<fs::path> ResolveOutputDir(const fs::path& dir) {
   std::error_code ec;
   fs::path resolved = fs::absolute(dir, ec).lexically_normal();
@@ -155,13 +154,24 @@ WriteResult WriteOutputSet(const OutputSet& outputs, const fs::path& user_dir,
   const std::string manifest = ManifestJson(entries, request.generator_version);
 
   // What DIR should hold: every artifact, and the manifest.
-  for (const auto& [path, artifact] : outputs.artifacts()) tree.wanted[path] = &artifact.content;
-  tree.wanted[std::string(kManifestName)] = &manifest;
-  for (const auto& [path, content] : tree.wanted) {
+  for (const auto& [path, artifact] : outputs.artifacts())
+    tree.wanted[path] = {&artifact.content, artifact.spilled};
+  tree.wanted[std::string(kManifestName)] = {&manifest, {}};
+  for (const auto& [path, file] : tree.wanted) {
     std::optional<std::string> existing = ReadBelow(dir, path);
+    bool same = false;
+    if (existing && file.spilled.empty()) {
+      same = *existing == *file.content;
+    } else if (existing) {
+      // A spilled artifact is read back only when the old file has its size.
+      const Artifact& artifact = outputs.artifacts().at(path);
+      std::optional<std::string> content;
+      if (existing->size() == artifact.size) content = artifact.Read();
+      same = content && *existing == *content;
+    }
     if (!existing) {
       kinds[path] = ChangeKind::kCreate;
-    } else if (*existing == *content) {
+    } else if (same) {
       kinds[path] = ChangeKind::kUnchanged;
       tree.unchanged.insert(path);
     } else {

@@ -78,6 +78,10 @@ struct WriteRequest {
   OutputFileSystem* file_system = nullptr;
 };
 
+// The folder the writer works on for `--out dir`: absolute, without a trailing "/", and the
+// real folder when `dir` itself is a link; nullopt when it cannot be used (the root folder).
+std::optional<std::filesystem::path> ResolveOutputDir(const std::filesystem::path& dir);
+
 // Does nothing but return ok=false when `diagnostics` already holds errors.
 WriteResult WriteOutputSet(const OutputSet& outputs, const std::filesystem::path& dir,
                            const WriteRequest& request, Diagnostics& diagnostics);

@@ -48,14 +48,16 @@ class ParallelRun {
   ParallelRun(std::span<const Generator* const> generators, const Plan& plan,
               const std::map<std::string, GeneratorOptions>& options,
               const TemplateStore& templates, const ArtifactSet& artifacts,
-              const Diagnostics& before)
+              const Diagnostics& before, const std::shared_ptr<OutputSpill>& spill)
       : generators_(generators),
         plan_(plan),
         options_(options),
         templates_(templates),
         artifacts_(artifacts),
         before_(before),
-        runs_(generators.size()) {}
+        runs_(generators.size()) {
+    for (GeneratorRun& run : runs_) run.outputs.SpillTo(spill);
+  }
 
   void Run(unsigned jobs) {
     std::vector<std::thread> workers;
@@ -140,7 +142,7 @@ void RunGenerators(std::span<const Generator* const> generators, const Plan& pla
                    const std::map<std::string, GeneratorOptions>& options,
                    const TemplateStore& templates, const ArtifactSet& artifacts, OutputSet& outputs,
                    Diagnostics& diagnostics, unsigned jobs) {
-  ParallelRun run(generators, plan, options, templates, artifacts, diagnostics);
+  ParallelRun run(generators, plan, options, templates, artifacts, diagnostics, outputs.spill());
   run.Run(jobs);
   run.MergeInto(outputs, diagnostics);
 }

@@ -62,9 +62,17 @@ class Prover {
     loc.pointer = at.pointer;
     diagnostics_.Error(code, Shown(at.file), loc, message);
   }
-  const std::string_view* File(const std::string& path) const {
+  // The text of `path`. The file handed out before goes back to the page cache: the steps of
+  // the proof read one file at a time (and a text read again still reads right).
+  const std::string_view* File(const std::string& path) {
     auto found = files_.texts.find(path);
-    return found == files_.texts.end() ? nullptr : &found->second;
+    if (found == files_.texts.end()) return nullptr;
+    Reading(found->second);
+    return &found->second;
+  }
+  void Reading(std::string_view text) {
+    if (last_read_.data() != text.data()) files_.DropPages(last_read_);
+    last_read_ = text;
   }
   std::optional<nlohmann::json> Json(const std::string& path);
   using ItemReader = std::function<void(size_t index, const nlohmann::json& item)>;
@@ -97,6 +105,7 @@ class Prover {
   std::shared_ptr<CertificateSet> certificates_;
   std::shared_ptr<ProxyRuleSet> proxy_;
   std::shared_ptr<KerberosPlan> kerberos_;
+  std::string_view last_read_;
 };
 
 std::string RecordKey(View view, const std::string& name, const std::string& type,
@@ -176,6 +185,7 @@ void Prover::ReadZones() {
   for (const auto& [path, text] : files_.texts) {
     std::filesystem::path p(path);
     if (p.extension() != ".zone" || p.parent_path().parent_path() != "dns") continue;
+    Reading(text);
     std::string view_name = p.parent_path().filename().string();
     if (view_name != "internal" && view_name != "external") continue;
     View view = view_name == "internal" ? View::kInternal : View::kExternal;
@@ -893,6 +903,17 @@ void Prover::Run() {
 }
 
 }  // namespace
+
+void RenderedFiles::Map(std::string path, MappedFile file) {
+  std::string_view text = file.text();
+  if (!text.empty()) mapped.emplace(text.data(), std::move(file));
+  texts[std::move(path)] = text;
+}
+
+void RenderedFiles::DropPages(std::string_view text) const {
+  if (text.empty()) return;
+  if (auto found = mapped.find(text.data()); found != mapped.end()) found->second.DropPages();
+}
 
 bool ReadRenderedFiles(const std::string& dir, RenderedFiles& files, Diagnostics& diagnostics) {
   std::error_code ec;

@@ -13,17 +13,27 @@
 #include <string>
 #include <string_view>
 
+#include "generators/mapped_file.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan/plan.hpp"
 
 namespace lynctopo {
 
 // Relative path ("dns/records.json") -> content. The texts are views: `generate` proves the
-// artifacts it holds without a second copy of its whole output; a folder read from disk keeps
-// its texts in `read`.
+// artifacts it holds without a second copy of its whole output (of the spill files it maps,
+// when they are on disk); a folder read from disk keeps its texts in `read`.
 struct RenderedFiles {
   std::map<std::string, std::string_view> texts;
   std::deque<std::string> read;  // owned texts (ReadRenderedFiles); a deque never moves them
+  // Texts that are views of mapped files, by their first byte (the spill files of `generate`).
+  std::map<const char*, MappedFile> mapped;
+
+  // texts[path] is the mapped file's text.
+  void Map(std::string path, MappedFile file);
+  // The proof reads the files one after the other and calls this for each it is done with:
+  // the pages of a mapped text go back to the kernel (the text stays readable), so reading
+  // back the whole output never holds all of it. Nothing for a text that is not mapped.
+  void DropPages(std::string_view text) const;
 };
 
 // Reads every regular file under `dir` (LT4250 when it is not a readable folder).

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "generators/output_fs.hpp"
+#include "generators/output_spill.hpp"
 #include "generators/output_writer.hpp"
 #include "scratch_dir.hpp"
 
@@ -66,8 +67,15 @@ std::vector<std::string> Leftovers(const fs::path& parent) {
 
 // `generation` picks contents: files 0..count-1 in three folders; every third one changes
 // between generations, and generation 1 drops the last two and adds two new ones.
-OutputSet MakeOutputs(int generation, int count, Diagnostics& diagnostics) {
+// With `spill_beside`, the set spills to a folder beside that output folder, as `generate`'s
+// does.
+OutputSet MakeOutputs(int generation, int count, Diagnostics& diagnostics,
+                      const fs::path& spill_beside = {}) {
   OutputSet outputs;
+  if (!spill_beside.empty()) {
+    outputs.SpillTo(OutputSpill::Beside(spill_beside));
+    REQUIRE(outputs.spill());
+  }
   for (int i = 0; i < count; ++i) {
     if (generation == 1 && i >= count - 2) continue;
     outputs.Add(fmt::format("g{}/file{:02}.txt", i % 3, i),
@@ -92,6 +100,9 @@ WriteResult Write(const OutputSet& outputs, const fs::path& out, OutputFileSyste
 
 TEST_CASE("A write failing at any operation leaves the old tree or the new one",
           "[generators][writer][faults]") {
+  // In memory, or spilled to disk and moved into the stage file by file.
+  const bool spilled = GENERATE(false, true);
+  CAPTURE(spilled);
   constexpr int kFiles = 12;
   Diagnostics setup;
   const OutputSet old_outputs = MakeOutputs(0, kFiles, setup);
@@ -125,8 +136,11 @@ TEST_CASE("A write failing at any operation leaves the old tree or the new one",
     prepare(work / "out");
     FailingFileSystem counting(0);
     Diagnostics counted;
-    REQUIRE(Write(new_outputs, work / "out", &counting, counted).ok);
+    const OutputSet outputs =
+        spilled ? MakeOutputs(1, kFiles, counted, work / "out") : MakeOutputs(1, kFiles, counted);
+    REQUIRE(Write(outputs, work / "out", &counting, counted).ok);
     operations = counting.calls();
+    CHECK(Tree(work / "out") == new_tree);
   }
   REQUIRE(operations > kFiles);
   int old_seen = 0;
@@ -139,7 +153,12 @@ TEST_CASE("A write failing at any operation leaves the old tree or the new one",
     REQUIRE(::stat((work / "out/g1/file01.txt").c_str(), &before) == 0);
     FailingFileSystem failing(n);
     Diagnostics diagnostics;
-    WriteResult result = Write(new_outputs, work / "out", &failing, diagnostics);
+    WriteResult result;
+    {
+      const OutputSet outputs = spilled ? MakeOutputs(1, kFiles, diagnostics, work / "out")
+                                        : MakeOutputs(1, kFiles, diagnostics);
+      result = Write(outputs, work / "out", &failing, diagnostics);
+    }  // a spill folder goes with its set
     const auto after = Tree(work / "out");
     CHECK((after == old_tree || after == new_tree));
     CHECK(result.ok == (after == new_tree));
@@ -170,6 +189,36 @@ TEST_CASE("A stage a killed run left is removed by the next run", "[generators][
   fs::create_directories(work / ".out.lynctopo-XyZ789");
   REQUIRE(Write(outputs, work / "out", nullptr, d).ok);
   CHECK(Leftovers(work.path()) == std::vector<std::string>{".other.lynctopo-AbC123"});
+}
+
+TEST_CASE("A live run's spill folder is left alone; a killed run's is removed",
+          "[generators][writer][faults]") {
+  ScratchDir work;
+  Diagnostics d;
+  {
+    const OutputSet spilled = MakeOutputs(0, 4, d, work / "out");
+    const fs::path folder = spilled.spill()->folder();
+    CHECK(folder.parent_path() == work.path());
+    CHECK(folder.filename().string().rfind(".out.lynctopo-", 0) == 0);
+    const Artifact& first = spilled.artifacts().begin()->second;
+    CHECK(first.content.empty());
+    CHECK(first.Read() == "file 0 0\n");
+    CHECK(first.size == 9);
+    CHECK(first.sha256 == Sha256Hex("file 0 0\n"));
+    // Another run writing the same folder meanwhile.
+    fs::create_directories(work / ".out.lynctopo-Killed");
+    REQUIRE(Write(MakeOutputs(1, 4, d), work / "out", nullptr, d).ok);
+    CHECK(Leftovers(work.path()) == std::vector<std::string>{folder.filename().string()});
+    CHECK(first.Read() == "file 0 0\n");
+    // This run writes its own spilled set; the files move into the new tree, a changed one
+    // with the mode the user gave the old one.
+    fs::permissions(work / "out/g0/file00.txt", fs::perms(0750));
+    REQUIRE(Write(spilled, work / "out", nullptr, d).ok);
+    CHECK(ReadFile(work / "out/g0/file00.txt") == "file 0 0\n");
+    CHECK((fs::status(work / "out/g0/file00.txt").permissions() & fs::perms::mask) ==
+          fs::perms(0750));
+  }
+  CHECK(Leftovers(work.path()).empty());
 }
 
 TEST_CASE("Links inside --out are never followed", "[generators][writer][links]") {

@@ -1,0 +1,85 @@
+#include "generators/output_spill.hpp"
+
+#include <cerrno>
+#include <string>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "generators/output_fs.hpp"
+#include "generators/output_stage.hpp"
+#include "generators/output_writer.hpp"
+
+namespace lynctopo {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kTemporaryPrefix = "lynctopo-spill-";
+
+}  // namespace
+
+std::shared_ptr<OutputSpill> OutputSpill::Beside(const fs::path& out_dir) {
+  std::optional<fs::path> dir = ResolveOutputDir(out_dir);
+  if (!dir) return nullptr;
+  return MakeIn(dir->parent_path(), StagePrefix(*dir));
+}
+
+std::shared_ptr<OutputSpill> OutputSpill::InTemporaryFolder() {
+  std::error_code ec;
+  fs::path folder = fs::temp_directory_path(ec);
+  if (ec) return nullptr;
+  return MakeIn(folder, kTemporaryPrefix);
+}
+
+std::shared_ptr<OutputSpill> OutputSpill::MakeIn(const fs::path& folder,
+                                                 const std::string& prefix) {
+  // Made and locked under the folder's lock, so a run cleaning the folder never sees it
+  // unlocked.
+  const int parent = LockFolderAndClean(folder, prefix, RealOutputFileSystem());
+  if (parent < 0) return nullptr;
+  std::string pattern = (folder / (prefix + "XXXXXX")).string();
+  std::shared_ptr<OutputSpill> spill;
+  if (::mkdtemp(pattern.data())) {
+    int lock = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (lock >= 0 && ::flock(lock, LOCK_EX | LOCK_NB) == 0) {
+      spill.reset(new OutputSpill(pattern, lock));
+    } else {
+      if (lock >= 0) ::close(lock);
+      std::error_code ignored;
+      fs::remove_all(pattern, ignored);
+    }
+  }
+  ::close(parent);
+  return spill;
+}
+
+OutputSpill::~OutputSpill() {
+  std::error_code ignored;
+  fs::remove_all(folder_, ignored);  // never follows a link: the folder is ours alone
+  ::close(lock_);
+}
+
+std::optional<fs::path> OutputSpill::Store(std::string_view content) {
+  fs::path path = folder_ / std::to_string(next_++);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) return std::nullopt;
+  bool ok = true;
+  while (ok && !content.empty()) {
+    ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) content.remove_prefix(static_cast<size_t>(n));
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
+    std::error_code ignored;
+    fs::remove(path, ignored);
+    return std::nullopt;
+  }
+  return path;
+}
+
+}  // namespace lynctopo
