@@ -795,16 +795,15 @@ void Prover::CompareSpnRenderings() {
   if (const std::string_view* runbook = File("kerberos/kerberos.ps1")) {
     // setspn-registered SPNs: a line naming the SPN and its account as literals. Enable-CsTopology
     // ones: the site's account assignment ('site:<site>' and the account on one line).
-    std::vector<rendered::QuotedLine> lines = rendered::SingleQuotedLines(*runbook);
     // Each line's literals, lower-case, and the lines each literal is on: one lookup per SPN
     // instead of a scan of the script (SPNs x lines was quadratic in the pools).
     std::vector<std::set<std::string>> line_literals;
     std::map<std::string, std::vector<size_t>> lines_of;
-    for (const rendered::QuotedLine& quoted : lines) {
+    rendered::ForEachSingleQuotedLine(*runbook, [&](rendered::QuotedLine& quoted) {
       std::set<std::string>& mine = line_literals.emplace_back();
       for (const std::string& l : quoted.literals) mine.insert(ToLower(l));
       for (const std::string& l : mine) lines_of[l].push_back(line_literals.size() - 1);
-    }
+    });
     auto has_line_with = [&](const std::string& a, const std::string& b) -> bool {
       auto found = lines_of.find(ToLower(a));
       if (found == lines_of.end()) return false;

@@ -66,24 +66,24 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
 std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) {
   std::vector<CertificateMention> requests;
   std::string computer;
-  for (const QuotedLine& line : SingleQuotedLines(script)) {
+  ForEachSingleQuotedLine(script, [&](QuotedLine& line) {
     const std::string& code = line.code;
     size_t start = code.find_first_not_of(" \t");
-    if (start == std::string::npos) continue;
+    if (start == std::string::npos) return;
     std::string_view statement(code.c_str() + start);
     if (statement.starts_with("if ($ComputerFqdn -eq ''")) {
       computer = ToLower(line.literals[0]);
-      continue;
+      return;
     }
     std::string step;
     for (const char* verb : {"Request", "Import", "Set"}) {
       if (statement.starts_with(std::string(verb) + "-PlannedCertificate ")) step = verb;
     }
-    if (step.empty()) continue;
+    if (step.empty()) return;
     int id = LiteralIndexAfter(code, "-Id ''");
     int subject = LiteralIndexAfter(code, "-Subject ''");
     int names = LiteralIndexAfter(code, "-Names @(");
-    if (id < 0 || subject < 0 || names < 0) continue;
+    if (id < 0 || subject < 0 || names < 0) return;
     size_t names_end = code.find(')', code.find("-Names @("));
     // The -Names array's literals run from its first to the one before ')'.
     int count = 0;
@@ -101,7 +101,7 @@ std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) 
     request.global = code.find("-Global $true") != std::string::npos;
     request.line = line.line;
     requests.push_back(std::move(request));
-  }
+  });
   return requests;
 }
 

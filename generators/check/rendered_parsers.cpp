@@ -81,6 +81,12 @@ size_t QuoteAt(std::string_view text, size_t at) {
 
 std::vector<QuotedLine> SingleQuotedLines(std::string_view script) {
   std::vector<QuotedLine> lines;
+  ForEachSingleQuotedLine(script, [&lines](QuotedLine& line) { lines.push_back(std::move(line)); });
+  return lines;
+}
+
+void ForEachSingleQuotedLine(std::string_view script,
+                             const std::function<void(QuotedLine&)>& each) {
   QuotedLine current;
   unsigned line = 1;
   current.line = 1;
@@ -88,9 +94,10 @@ std::vector<QuotedLine> SingleQuotedLines(std::string_view script) {
   auto end_line = [&] {
     if (!current.literals.empty()) {
       if (!current.code.empty() && current.code.back() == '\r') current.code.pop_back();
-      lines.push_back(std::move(current));
+      each(current);
     }
-    current = QuotedLine{};
+    current.literals.clear();
+    current.code.clear();
     current.line = line;
   };
   while (i < script.size()) {
@@ -140,7 +147,6 @@ std::vector<QuotedLine> SingleQuotedLines(std::string_view script) {
     current.literals.push_back(std::move(literal));
   }
   end_line();
-  return lines;
 }
 
 bool ParseNginx(std::string_view text, std::vector<NginxDirective>& out, std::string& error,

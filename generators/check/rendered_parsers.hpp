@@ -4,6 +4,7 @@
 // Each returns what the file says, with the line it says it on; none knows how a generator
 // computed it.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ struct QuotedLine {
   unsigned line = 0;  // where it starts, 1-based
 };
 std::vector<QuotedLine> SingleQuotedLines(std::string_view script);
+// The same lines one at a time, none kept: `each` may take from the line it is given.
+void ForEachSingleQuotedLine(std::string_view script, const std::function<void(QuotedLine&)>& each);
 
 // An nginx configuration as a tree of directives ("listen 443 ssl;", "server { ... }").
 struct NginxDirective {
