@@ -77,19 +77,23 @@ bool SanCovers(std::string_view san, std::string_view host) {
   return label.find('.') == std::string_view::npos;
 }
 
-SanIndex::SanIndex(const std::vector<std::string>& sans) {
-  for (const std::string& san : sans) {
-    exact_.insert(san);
-    if (IsWildcard(san)) wildcard_domains_.insert(san.substr(1));
+SanIndex::SanIndex(const std::vector<std::string>& sans)
+    : SanIndex(std::vector<std::string_view>(sans.begin(), sans.end())) {}
+
+SanIndex::SanIndex(std::vector<std::string_view> sans) : exact_(std::move(sans)) {
+  for (std::string_view san : exact_) {
+    if (IsWildcard(san)) wildcard_domains_.push_back(san.substr(1));
   }
+  std::sort(exact_.begin(), exact_.end());
+  std::sort(wildcard_domains_.begin(), wildcard_domains_.end());
 }
 
 bool SanIndex::Covers(std::string_view host) const {
-  if (exact_.find(host) != exact_.end()) return true;
+  if (std::binary_search(exact_.begin(), exact_.end(), host)) return true;
   // A wildcard covers a host whose first label is non-empty and whose rest is its domain.
   size_t dot = host.find('.');
   if (dot == std::string_view::npos || dot == 0) return false;
-  return wildcard_domains_.find(host.substr(dot)) != wildcard_domains_.end();
+  return std::binary_search(wildcard_domains_.begin(), wildcard_domains_.end(), host.substr(dot));
 }
 
 namespace {

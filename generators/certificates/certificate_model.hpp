@@ -89,13 +89,17 @@ bool IsWildcard(std::string_view name);
 // certificate carrying thousands of names (one per SIP domain) were quadratic with a scan.
 class SanIndex {
  public:
+  // Views of `sans`, which must outlive the index (and not change): the index of every SAN of
+  // 10,000 servers copied into sets was the consistency check's peak memory.
   explicit SanIndex(const std::vector<std::string>& sans);
+  explicit SanIndex(std::vector<std::string>&&) = delete;  // would dangle
+  explicit SanIndex(std::vector<std::string_view> sans);
   // True when any of the SANs covers `host`, exactly as std::any_of over SanCovers.
   bool Covers(std::string_view host) const;
 
  private:
-  std::set<std::string, std::less<>> exact_;             // every SAN as written
-  std::set<std::string, std::less<>> wildcard_domains_;  // "*.contoso.com" -> ".contoso.com"
+  std::vector<std::string_view> exact_;             // every SAN as written, sorted
+  std::vector<std::string_view> wildcard_domains_;  // "*.contoso.com" -> ".contoso.com", sorted
 };
 
 }  // namespace lynctopo

@@ -33,14 +33,15 @@ bool HasRecord(const DnsRecordSet& dns, View view, const std::string& name, DnsT
 using CertificateGroup = std::tuple<std::string, std::string, CertificateRole>;
 using GroupIndex = std::map<CertificateGroup, SanIndex>;
 GroupIndex BuildNamesByGroup(const CertificateSet& certificates) {
-  std::map<CertificateGroup, std::vector<std::string>> names;
+  // Views into `certificates`, which outlives the rule run that holds the index.
+  std::map<CertificateGroup, std::vector<std::string_view>> names;
   for (const PlannedCertificate& cert : certificates.certificates) {
-    std::vector<std::string>& group = names[{cert.pool, cert.server, cert.role}];
+    std::vector<std::string_view>& group = names[{cert.pool, cert.server, cert.role}];
     group.insert(group.end(), cert.sans.begin(), cert.sans.end());
     if (!cert.subject.empty()) group.push_back(cert.subject);
   }
   GroupIndex indexed;
-  for (const auto& [key, list] : names) indexed.emplace(key, SanIndex(list));
+  for (auto& [key, list] : names) indexed.emplace(key, SanIndex(std::move(list)));
   return indexed;
 }
 
