@@ -37,6 +37,17 @@ struct GeneratorContext {
   std::function<Diagnostics()> findings_before = {};
 };
 
+// Renders template `template_name` with `view` into the artifact `path` of `generator`, the text
+// streamed to wherever the run keeps its artifacts (output_set.hpp AddRendered).
+template <typename View>
+bool RenderArtifact(GeneratorContext& context, std::string_view generator,
+                    std::string_view template_name, const View& view, std::string path) {
+  return context.outputs.AddRendered(
+      std::move(path), generator, context.diagnostics, [&](const OutputSet::TextSink& sink) {
+        return context.templates.RenderTo(template_name, view, sink, context.diagnostics);
+      });
+}
+
 class Generator {
  public:
   virtual ~Generator() = default;

@@ -76,18 +76,20 @@ struct Context {
 class JsonRenderer {
  public:
   JsonRenderer(const Json& root, const LazyLists* lists,
-               const JsonTemplate::PartialLookup& partials, std::string& error)
-      : partials_(partials), error_(error) {
+               const JsonTemplate::PartialLookup& partials, std::string& error,
+               const JsonTemplate::TextSink* sink = nullptr)
+      : partials_(partials), error_(error), sink_(sink) {
     stack_.push_back({&root, lists});
   }
 
   // basic_mustache::render with root_renderer = true: the last line is flushed at the end.
+  // With a sink, the text went there and the result is empty.
   std::optional<std::string> Run(const JsonTemplate& root) {
     WalkChildren(root.tree_->root);
     if (!ok_) return std::nullopt;
     FlushLine(nullptr);
-    // The OutputSet holds every artifact until the write: no doubling slack on each.
-    out_.shrink_to_fit();
+    if (sink_) Emit();
+    if (!ok_) return std::nullopt;
     return std::move(out_);
   }
 
@@ -141,6 +143,17 @@ class JsonRenderer {
     }
     line_start_ = out_.size();
     section_tag_on_line_ = false;
+    if (sink_ && line_start_ >= kPiece) Emit();
+  }
+
+  // The finished lines go to the sink; only the line being rendered stays.
+  void Emit() {
+    if (ok_ && line_start_ > 0 && !(*sink_)(std::string_view(out_).substr(0, line_start_))) {
+      error_ = "the rendered text could not be written";
+      ok_ = false;
+    }
+    out_.erase(0, line_start_);
+    line_start_ = 0;
   }
 
   void WalkChildren(const Component& parent) {
@@ -236,8 +249,11 @@ class JsonRenderer {
     section_tag_on_line_ = true;
   }
 
+  static constexpr size_t kPiece = 1 << 20;
+
   const JsonTemplate::PartialLookup& partials_;
   std::string& error_;
+  const JsonTemplate::TextSink* sink_;
   std::vector<Context> stack_;  // back() is the innermost context
   std::string out_;
   size_t line_start_ = 0;
@@ -272,6 +288,24 @@ std::optional<std::string> JsonTemplate::Render(const TemplateView& view,
     return std::nullopt;
   }
   return JsonRenderer(view.root, &view.lists, partials, error).Run(*this);
+}
+
+bool JsonTemplate::RenderTo(const TemplateView& view, const PartialLookup& partials,
+                            const TextSink& sink, std::string& error) const {
+  if (!valid()) {
+    error = error_;
+    return false;
+  }
+  return JsonRenderer(view.root, &view.lists, partials, error, &sink).Run(*this).has_value();
+}
+
+bool JsonTemplate::RenderTo(const Json& view, const PartialLookup& partials, const TextSink& sink,
+                            std::string& error) const {
+  if (!valid()) {
+    error = error_;
+    return false;
+  }
+  return JsonRenderer(view, nullptr, partials, error, &sink).Run(*this).has_value();
 }
 
 }  // namespace lynctopo

@@ -21,6 +21,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -75,6 +76,15 @@ class JsonTemplate {
   // The same, with the view's lazy lists.
   std::optional<std::string> Render(const TemplateView& view, const PartialLookup& partials,
                                     std::string& error) const;
+
+  // Where RenderTo sends the text: whole lines, about a megabyte at a time, in order; false
+  // stops the rendering (`error` says the text could not be written).
+  using TextSink = std::function<bool(std::string_view piece)>;
+  // Render without ever holding the whole text (a 70 MB script grew its string to twice that).
+  bool RenderTo(const TemplateView& view, const PartialLookup& partials, const TextSink& sink,
+                std::string& error) const;
+  bool RenderTo(const nlohmann::json& view, const PartialLookup& partials, const TextSink& sink,
+                std::string& error) const;
 
  private:
   struct Tree;  // kainjow's component tree, kept out of this header

@@ -47,21 +47,61 @@ std::optional<OutputPathProblem> CheckOutputPath(std::string_view path) {
   return std::nullopt;
 }
 
-bool OutputSet::Add(std::string path, std::string content, std::string_view generator,
-                    Diagnostics& diagnostics) {
+bool OutputSet::Claimable(const std::string& path, std::string_view generator,
+                          Diagnostics& diagnostics) const {
   if (auto problem = CheckOutputPath(path)) {
     diagnostics.Error(problem->code, "", {},
                       fmt::format("generator '{}': {}: '{}'", generator, problem->message, path));
     return false;
   }
-  auto [it, inserted] = artifacts_.try_emplace(path);
-  if (!inserted) {
+  if (auto taken = artifacts_.find(path); taken != artifacts_.end()) {
     diagnostics.Error("LT4004", "", {},
                       fmt::format("generator '{}' writes '{}', already written by generator '{}'",
-                                  generator, path, it->second.generator));
+                                  generator, path, taken->second.generator));
     return false;
   }
-  Artifact& artifact = it->second;
+  return true;
+}
+
+bool OutputSet::AddRendered(std::string path, std::string_view generator, Diagnostics& diagnostics,
+                            const std::function<bool(const TextSink& sink)>& render) {
+  if (spill_ && !Claimable(path, generator, diagnostics)) return false;
+  std::optional<OutputSpill::Writer> writer = spill_ ? spill_->Open() : std::nullopt;
+  if (!writer) {  // no spill, or no file to be had in it: collected in memory
+    std::string text;
+    if (!render([&text](std::string_view piece) {
+          text += piece;
+          return true;
+        }))
+      return false;
+    return Add(std::move(path), std::move(text), generator, diagnostics);
+  }
+  Sha256Stream sha256;
+  uint64_t size = 0;
+  if (!render([&](std::string_view piece) {
+        sha256.Add(piece);
+        size += piece.size();
+        return writer->Write(piece);
+      }))
+    return false;
+  std::optional<std::filesystem::path> stored = writer->Finish();
+  if (!stored) {
+    diagnostics.Error("LT4020", spill_->folder().generic_string(), {},
+                      fmt::format("generator '{}': cannot write '{}' there", generator, path));
+    return false;
+  }
+  Artifact& artifact = artifacts_[std::move(path)];
+  artifact.generator = std::string(generator);
+  artifact.size = size;
+  artifact.sha256 = sha256.Hex();
+  artifact.spilled = std::move(*stored);
+  return true;
+}
+
+bool OutputSet::Add(std::string path, std::string content, std::string_view generator,
+                    Diagnostics& diagnostics) {
+  if (!Claimable(path, generator, diagnostics)) return false;
+  Artifact& artifact = artifacts_[path];
   artifact.generator = std::string(generator);
   artifact.size = content.size();
   if (spill_) {
@@ -71,6 +111,7 @@ bool OutputSet::Add(std::string path, std::string content, std::string_view gene
       return true;
     }
   }
+  content.shrink_to_fit();                // held until the write: no growth slack
   artifact.content = std::move(content);  // no spill, or it failed: held in memory
   return true;
 }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -51,6 +52,15 @@ class OutputSet {
   bool Add(std::string path, std::string content, std::string_view generator,
            Diagnostics& diagnostics);
 
+  // Where AddRendered's `render` sends the text, a piece at a time; false when it cannot.
+  using TextSink = std::function<bool(std::string_view piece)>;
+  // Adds the artifact whose text `render` sends to the sink it is given, refused as Add refuses.
+  // When the set spills, the pieces go straight to the artifact's file, so no artifact is ever
+  // held whole. False, and nothing added, when refused or when `render` returns false (it
+  // reports why).
+  bool AddRendered(std::string path, std::string_view generator, Diagnostics& diagnostics,
+                   const std::function<bool(const TextSink& sink)>& render);
+
   // Moves every artifact of `other` (a set one generator filled on its own) into this one; a
   // path already here is LT4004, as Add reports it.
   void Absorb(OutputSet&& other, Diagnostics& diagnostics);
@@ -59,6 +69,10 @@ class OutputSet {
   size_t size() const { return artifacts_.size(); }
 
  private:
+  // False (reported) when `path` cannot name an artifact or is already taken.
+  bool Claimable(const std::string& path, std::string_view generator,
+                 Diagnostics& diagnostics) const;
+
   std::map<std::string, Artifact> artifacts_;
   std::shared_ptr<OutputSpill> spill_;
 };

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <string>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -62,24 +63,45 @@ OutputSpill::~OutputSpill() {
   ::close(lock_);
 }
 
-std::optional<fs::path> OutputSpill::Store(std::string_view content) {
+std::optional<OutputSpill::Writer> OutputSpill::Open() {
   fs::path path = folder_ / std::to_string(next_++);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
   if (fd < 0) return std::nullopt;
-  bool ok = true;
-  while (ok && !content.empty()) {
-    ssize_t n = ::write(fd, content.data(), content.size());
+  return Writer(std::move(path), fd);
+}
+
+OutputSpill::Writer::Writer(Writer&& other) noexcept
+    : path_(std::move(other.path_)), fd_(std::exchange(other.fd_, -1)), ok_(other.ok_) {}
+
+OutputSpill::Writer::~Writer() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  std::error_code ignored;
+  fs::remove(path_, ignored);
+}
+
+bool OutputSpill::Writer::Write(std::string_view piece) {
+  while (ok_ && !piece.empty()) {
+    ssize_t n = ::write(fd_, piece.data(), piece.size());
     if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) content.remove_prefix(static_cast<size_t>(n));
+    ok_ = n > 0;
+    if (ok_) piece.remove_prefix(static_cast<size_t>(n));
   }
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) {
-    std::error_code ignored;
-    fs::remove(path, ignored);
-    return std::nullopt;
-  }
-  return path;
+  return ok_;
+}
+
+std::optional<fs::path> OutputSpill::Writer::Finish() {
+  bool closed = ::close(std::exchange(fd_, -1)) == 0;
+  if (ok_ && closed) return path_;
+  std::error_code ignored;
+  fs::remove(path_, ignored);
+  return std::nullopt;
+}
+
+std::optional<fs::path> OutputSpill::Store(std::string_view content) {
+  std::optional<Writer> writer = Open();
+  if (!writer || !writer->Write(content)) return std::nullopt;
+  return writer->Finish();
 }
 
 }  // namespace lynctopo

@@ -32,8 +32,29 @@ class OutputSpill {
   OutputSpill(const OutputSpill&) = delete;
   OutputSpill& operator=(const OutputSpill&) = delete;
 
+  // A new file of the folder being written piece by piece; the file is removed unless
+  // Finish() succeeds.
+  class Writer {
+   public:
+    Writer(Writer&& other) noexcept;
+    Writer& operator=(Writer&&) = delete;
+    ~Writer();
+    bool Write(std::string_view piece);  // false once a write failed
+    // Closes the file: its path, or nullopt (removed) when a write failed.
+    std::optional<std::filesystem::path> Finish();
+
+   private:
+    friend class OutputSpill;
+    Writer(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
+    std::filesystem::path path_;
+    int fd_;
+    bool ok_ = true;
+  };
+  // Safe to call from several threads; nullopt when no file can be made.
+  std::optional<Writer> Open();
+
   // Writes `content` into a new file of the folder; its path, or nullopt when the write failed
-  // (the caller keeps the content in memory). Safe to call from several threads.
+  // (the caller keeps the content in memory).
   std::optional<std::filesystem::path> Store(std::string_view content);
 
   const std::filesystem::path& folder() const { return folder_; }

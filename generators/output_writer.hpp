@@ -67,6 +67,19 @@ std::string ManifestJson(const std::vector<ManifestEntry>& entries,
 // Lower-case hex SHA-256 (OpenSSL EVP).
 std::string Sha256Hex(std::string_view data);
 
+// The same over text that arrives in pieces.
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+  void Add(std::string_view data);
+  std::string Hex();  // once, at the end
+ private:
+  void* context_;  // EVP_MD_CTX
+};
+
 struct WriteRequest {
   WriteMode mode = WriteMode::kWrite;
   std::string generator_version;

@@ -139,6 +139,7 @@ const nlohmann::json& RootOf(const TemplateView& view) {
 
 template <typename View>
 std::optional<std::string> TemplateStore::RenderAny(std::string_view name, const View& view,
+                                                    const JsonTemplate::TextSink* sink,
                                                     Diagnostics& diagnostics) const {
   const Lookup lookup = [this](std::string_view n) -> std::optional<FoundTemplate> {
     const Entry* entry = Find(n);
@@ -188,7 +189,12 @@ std::optional<std::string> TemplateStore::RenderAny(std::string_view name, const
   };
 
   std::string error;
-  std::optional<std::string> output = root_template->Render(view, partials, error);
+  std::optional<std::string> output;
+  if (!sink) {
+    output = root_template->Render(view, partials, error);
+  } else if (root_template->RenderTo(view, partials, *sink, error)) {
+    output.emplace();
+  }
   if (!output) {
     SourceLoc loc;
     loc.line = 1;
@@ -201,12 +207,22 @@ std::optional<std::string> TemplateStore::RenderAny(std::string_view name, const
 
 std::optional<std::string> TemplateStore::Render(std::string_view name, const nlohmann::json& view,
                                                  Diagnostics& diagnostics) const {
-  return RenderAny(name, view, diagnostics);
+  return RenderAny(name, view, nullptr, diagnostics);
 }
 
 std::optional<std::string> TemplateStore::Render(std::string_view name, const TemplateView& view,
                                                  Diagnostics& diagnostics) const {
-  return RenderAny(name, view, diagnostics);
+  return RenderAny(name, view, nullptr, diagnostics);
+}
+
+bool TemplateStore::RenderTo(std::string_view name, const nlohmann::json& view,
+                             const JsonTemplate::TextSink& sink, Diagnostics& diagnostics) const {
+  return RenderAny(name, view, &sink, diagnostics).has_value();
+}
+
+bool TemplateStore::RenderTo(std::string_view name, const TemplateView& view,
+                             const JsonTemplate::TextSink& sink, Diagnostics& diagnostics) const {
+  return RenderAny(name, view, &sink, diagnostics).has_value();
 }
 
 }  // namespace lynctopo

@@ -44,6 +44,12 @@ class TemplateStore {
   // (json_template.hpp): for the views of every server at once.
   std::optional<std::string> Render(std::string_view name, const TemplateView& view,
                                     Diagnostics& diagnostics) const;
+  // The same, the text sent to `sink` a piece at a time instead of returned: for artifacts of
+  // tens of megabytes. False (with a diagnostic) when the template or the sink failed.
+  bool RenderTo(std::string_view name, const nlohmann::json& view,
+                const JsonTemplate::TextSink& sink, Diagnostics& diagnostics) const;
+  bool RenderTo(std::string_view name, const TemplateView& view, const JsonTemplate::TextSink& sink,
+                Diagnostics& diagnostics) const;
 
  private:
   struct Entry {
@@ -52,8 +58,10 @@ class TemplateStore {
   };
   std::vector<std::pair<std::string, Entry>> entries_;  // sorted by name
   const Entry* Find(std::string_view name) const;
+  // With a sink the text goes there and the result is "" on success.
   template <typename View>
   std::optional<std::string> RenderAny(std::string_view name, const View& view,
+                                       const JsonTemplate::TextSink* sink,
                                        Diagnostics& diagnostics) const;
 
   // Templates Render has already checked and parsed without findings, by the name asked for:

@@ -26,9 +26,7 @@ bool SafeForOpenSsl(const std::string& name) {
 template <typename View>
 void Render(GeneratorContext& context, std::string_view template_name, const View& view,
             std::string path) {
-  std::optional<std::string> text =
-      context.templates.Render(template_name, view, context.diagnostics);
-  if (text) context.outputs.Add(std::move(path), std::move(*text), kName, context.diagnostics);
+  RenderArtifact(context, kName, template_name, view, std::move(path));
 }
 
 class CertificatesGeneratorImpl final : public Generator {

@@ -68,9 +68,7 @@ class DnsGeneratorImpl final : public Generator {
   template <typename View>
   static void Render(GeneratorContext& context, std::string_view template_name, const View& view,
                      std::string path) {
-    std::optional<std::string> text =
-        context.templates.Render(template_name, view, context.diagnostics);
-    if (text) Add(context, std::move(path), std::move(*text));
+    RenderArtifact(context, kName, template_name, view, std::move(path));
   }
 };
 

@@ -1,6 +1,7 @@
 #include "generators/firewall/firewall_generator.hpp"
 
 #include "generators/escape.hpp"
+#include "generators/json_dump.hpp"
 
 namespace lynctopo {
 
@@ -83,46 +84,52 @@ class FirewallGeneratorImpl final : public Generator {
 void FirewallGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
                                      GeneratorContext& context) const {
   FirewallPlan firewall = BuildFirewallPlan(plan, context.diagnostics);
-  context.outputs.Add("firewall/rules.json", FirewallPlanToJson(firewall).dump(2) + "\n", kName,
+  context.outputs.Add("firewall/rules.json", FirewallPlanJsonText(firewall), kName,
                       context.diagnostics);
-  nlohmann::json flows = nlohmann::json::array();
-  for (const FirewallFlow& flow : firewall.flows) flows.push_back(FlowView(flow));
   std::string deployment = plan.topology ? plan.topology->name : "";
-  nlohmann::json view = {{"flows", std::move(flows)},
-                         {"flow_count", firewall.flows.size()},
-                         {"has_deployment", !deployment.empty()},
-                         {"deployment_md", MarkdownCell(deployment)}};
+  TemplateView view(nlohmann::json{{"flow_count", firewall.flows.size()},
+                                   {"has_deployment", !deployment.empty()},
+                                   {"deployment_md", MarkdownCell(deployment)}});
+  view.lists["flows"] = {firewall.flows.size(), [&firewall](size_t i) {
+                           return TemplateView(FlowView(firewall.flows[i]));
+                         }};
   for (const char* file : {"rules.csv", "rules.md"}) {
     std::string name = std::string("firewall/") + file;
-    if (auto text = context.templates.Render(name + ".mustache", view, context.diagnostics)) {
-      context.outputs.Add(name, std::move(*text), kName, context.diagnostics);
-    }
+    RenderArtifact(context, kName, name + ".mustache", view, name);
   }
 }
 
 }  // namespace
 
+nlohmann::json FlowToJson(const FirewallFlow& flow) {
+  return {{"firewall", flow.Firewall()},
+          {"direction", ToString(flow.direction)},
+          {"source_zone", ToString(flow.source_zone)},
+          {"source", flow.source},
+          {"source_hosts", Strings(flow.source_hosts)},
+          {"destination_zone", ToString(flow.destination_zone)},
+          {"destination", flow.destination},
+          {"destination_addresses", Strings(flow.destination_addresses)},
+          {"port", flow.port},
+          {"port_end", flow.port_end},
+          {"protocol", flow.protocol},
+          {"application", flow.application},
+          {"purpose", flow.purpose},
+          {"pools", Strings(flow.pools)},
+          {"site", flow.site},
+          {"references", Strings(flow.references)}};
+}
+
 nlohmann::json FirewallPlanToJson(const FirewallPlan& plan) {
   nlohmann::json flows = nlohmann::json::array();
-  for (const FirewallFlow& flow : plan.flows) {
-    flows.push_back({{"firewall", flow.Firewall()},
-                     {"direction", ToString(flow.direction)},
-                     {"source_zone", ToString(flow.source_zone)},
-                     {"source", flow.source},
-                     {"source_hosts", Strings(flow.source_hosts)},
-                     {"destination_zone", ToString(flow.destination_zone)},
-                     {"destination", flow.destination},
-                     {"destination_addresses", Strings(flow.destination_addresses)},
-                     {"port", flow.port},
-                     {"port_end", flow.port_end},
-                     {"protocol", flow.protocol},
-                     {"application", flow.application},
-                     {"purpose", flow.purpose},
-                     {"pools", Strings(flow.pools)},
-                     {"site", flow.site},
-                     {"references", Strings(flow.references)}});
-  }
+  for (const FirewallFlow& flow : plan.flows) flows.push_back(FlowToJson(flow));
   return {{"format_version", 1}, {"flows", std::move(flows)}};
+}
+
+std::string FirewallPlanJsonText(const FirewallPlan& plan) {
+  return DumpWithArray({{"format_version", 1}}, "flows", plan.flows.size(),
+                       [&plan](size_t i) { return FlowToJson(plan.flows[i]); }) +
+         "\n";
 }
 
 const Generator& FirewallGenerator() {

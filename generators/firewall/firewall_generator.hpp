@@ -12,6 +12,8 @@ namespace lynctopo {
 const Generator& FirewallGenerator();
 
 nlohmann::json FirewallPlanToJson(const FirewallPlan& plan);
+// The same as rules.json holds it (dump(2) and a newline), one flow's tree at a time.
+std::string FirewallPlanJsonText(const FirewallPlan& plan);
 
 // "5061" or "50000-59999".
 std::string PortText(int port, int port_end);

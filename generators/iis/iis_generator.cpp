@@ -168,11 +168,8 @@ void IisGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   context.outputs.Add("iis/servers.json", IisPlanJsonText(iis), kName, diagnostics);
   const ProductStrings& product = ProductStringsOf(plan.topology);
   for (const IisServer& server : iis.servers) {
-    nlohmann::json view = ServerView(server, product);
-    if (auto text =
-            context.templates.Render("iis/prepare-server.ps1.mustache", view, diagnostics)) {
-      context.outputs.Add("iis/servers/" + server.server + ".ps1", *text, kName, diagnostics);
-    }
+    RenderArtifact(context, kName, "iis/prepare-server.ps1.mustache", ServerView(server, product),
+                   "iis/servers/" + server.server + ".ps1");
   }
   // Each server's view again, built while the checklist reaches it: holding all of them was
   // a view of every server at once.
@@ -181,9 +178,7 @@ void IisGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   checklist.lists["servers"] = {iis.servers.size(), [&iis, &product](size_t i) {
                                   return TemplateView(ServerView(iis.servers[i], product));
                                 }};
-  if (auto text = context.templates.Render("iis/checklist.md.mustache", checklist, diagnostics)) {
-    context.outputs.Add("iis/checklist.md", *text, kName, diagnostics);
-  }
+  RenderArtifact(context, kName, "iis/checklist.md.mustache", checklist, "iis/checklist.md");
 }
 
 const Generator& IisGenerator() {

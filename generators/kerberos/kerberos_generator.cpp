@@ -123,13 +123,9 @@ void KerberosGeneratorImpl::Generate(const Plan&, const GeneratorOptions&,
                       diagnostics);
   nlohmann::json runbook = RunbookView(kerberos);
   runbook["product"] = PowerShellProduct(context.artifacts.plan);
-  if (auto text = context.templates.Render("kerberos/runbook.ps1.mustache", runbook, diagnostics)) {
-    context.outputs.Add("kerberos/kerberos.ps1", *text, kName, diagnostics);
-  }
-  if (auto text = context.templates.Render("kerberos/spns.ldif.mustache", LdifView(kerberos),
-                                           diagnostics)) {
-    context.outputs.Add("kerberos/spns.ldif", *text, kName, diagnostics);
-  }
+  RenderArtifact(context, kName, "kerberos/runbook.ps1.mustache", runbook, "kerberos/kerberos.ps1");
+  RenderArtifact(context, kName, "kerberos/spns.ldif.mustache", LdifView(kerberos),
+                 "kerberos/spns.ldif");
 }
 
 const Generator& KerberosGenerator() {

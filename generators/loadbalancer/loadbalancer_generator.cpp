@@ -124,9 +124,7 @@ void LoadBalancerGeneratorImpl::Generate(const Plan& plan, const GeneratorOption
       {"deployment_md", MarkdownCell(deployment)}, {"deployment_comment", CommentText(deployment)}};
   for (const char* file : {"virtual-servers.csv", "virtual-servers.md", "haproxy.cfg"}) {
     std::string name = std::string("loadbalancer/") + file;
-    if (auto text = context.templates.Render(name + ".mustache", view, diagnostics)) {
-      context.outputs.Add(name, std::move(*text), kName, diagnostics);
-    }
+    RenderArtifact(context, kName, name + ".mustache", view, name);
   }
 }
 

@@ -79,10 +79,7 @@ void ReportGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   ReportInputs inputs{plan, context.artifacts,   firewall,
                       lb,   std::move(findings), !consistency.HasErrors()};
   TemplateView view = BuildReportView(inputs, rendered);
-  if (auto page =
-          context.templates.Render("report/report.html.mustache", view, context.diagnostics)) {
-    context.outputs.Add(kReportPagePath, std::move(*page), kName, context.diagnostics);
-  }
+  RenderArtifact(context, kName, "report/report.html.mustache", view, std::string(kReportPagePath));
 }
 
 }  // namespace

@@ -165,6 +165,47 @@ TEST_CASE("JsonTemplate renders a lazy list as the list it stands for", "[genera
   CHECK(built == view["items"].size());
 }
 
+TEST_CASE("JsonTemplate sends the same text to a sink, a megabyte of whole lines at a time",
+          "[generators][templates]") {
+  json view = TestView();
+  json many = json::array();
+  for (int i = 0; i < 40000; ++i) many.push_back({{"name", std::string(40, 'a' + i % 26)}});
+  view["items"] = many;
+  JsonTemplate tmpl("head\n{{#items}}\n{{name}} {{count}}\n{{/items}}\ntail {{name}}");
+  REQUIRE(tmpl.valid());
+  auto no_partials = [](const std::string&) -> const JsonTemplate* { return nullptr; };
+  std::string error;
+  std::optional<std::string> whole = tmpl.Render(view, no_partials, error);
+  REQUIRE(whole);
+  std::vector<std::string> pieces;
+  REQUIRE(tmpl.RenderTo(
+      view, no_partials,
+      [&](std::string_view piece) {
+        pieces.emplace_back(piece);
+        return true;
+      },
+      error));
+  REQUIRE(pieces.size() > 1);
+  std::string joined;
+  for (const std::string& piece : pieces) {
+    CHECK(piece.size() <= (1u << 20) + 64);
+    joined += piece;
+  }
+  for (size_t i = 0; i + 1 < pieces.size(); ++i) CHECK(pieces[i].back() == '\n');
+  CHECK(joined == *whole);
+  // A sink that fails stops the rendering.
+  size_t calls = 0;
+  CHECK_FALSE(tmpl.RenderTo(
+      view, no_partials,
+      [&](std::string_view) {
+        ++calls;
+        return false;
+      },
+      error));
+  CHECK(calls == 1);
+  CHECK_FALSE(error.empty());
+}
+
 TEST_CASE("JsonTemplate reports kainjow's syntax errors", "[generators][templates]") {
   JsonTemplate broken("a {{#open}} b");
   CHECK_FALSE(broken.valid());

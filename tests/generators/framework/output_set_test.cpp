@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "generators/output_set.hpp"
+#include "generators/output_spill.hpp"
+#include "generators/output_writer.hpp"
+#include "scratch_dir.hpp"
 
 using lynctopo::Diagnostics;
 using lynctopo::OutputSet;
@@ -61,4 +66,47 @@ TEST_CASE("OutputSet rejects a second claim of one path", "[generators][output]"
   CHECK(diagnostics.items()[0].message.find("proxy") != std::string::npos);
   CHECK(diagnostics.items()[0].message.find("dns") != std::string::npos);
   CHECK(set.artifacts().at("dns/zone.txt").content == "first");
+}
+
+TEST_CASE("AddRendered streams into the spill, or collects in memory without one",
+          "[generators][output]") {
+  lynctopo::testing::ScratchDir work;
+  const bool spilled = GENERATE(false, true);
+  CAPTURE(spilled);
+  OutputSet set;
+  if (spilled) set.SpillTo(lynctopo::OutputSpill::Beside(work / "out"));
+  REQUIRE(static_cast<bool>(set.spill()) == spilled);
+  const std::string big(3 << 20, 'x');
+  auto pieces = [&](const OutputSet::TextSink& sink) {
+    return sink("head\n") && sink(big) && sink("tail\n");
+  };
+  Diagnostics diagnostics;
+  REQUIRE(set.AddRendered("report/page.html", "test", diagnostics, pieces));
+  const lynctopo::Artifact& page = set.artifacts().at("report/page.html");
+  const std::string whole = "head\n" + big + "tail\n";
+  CHECK(page.Read() == whole);
+  CHECK(page.size == whole.size());
+  CHECK(page.content.empty() == spilled);
+  CHECK(page.spilled.empty() == !spilled);
+  if (spilled) CHECK(page.sha256 == lynctopo::Sha256Hex(whole));
+
+  // A claimed path is refused before anything is rendered; a failed render adds nothing and
+  // leaves no file behind.
+  bool rendered = false;
+  CHECK_FALSE(set.AddRendered("report/page.html", "other", diagnostics,
+                              [&](const OutputSet::TextSink&) { return rendered = true; }));
+  CHECK(diagnostics.items().back().code == "LT4004");
+  CHECK(rendered == !spilled);  // without a spill the text is collected first, then refused
+  CHECK_FALSE(
+      set.AddRendered("report/broken.html", "test", diagnostics,
+                      [](const OutputSet::TextSink& sink) { return !sink("half") && false; }));
+  CHECK_FALSE(set.artifacts().count("report/broken.html"));
+  if (spilled) {
+    size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(set.spill()->folder())) {
+      (void)entry;
+      ++files;
+    }
+    CHECK(files == 1);
+  }
 }
