@@ -33,7 +33,8 @@ const char* InstallCommand(const IisServer& server) {
 
 nlohmann::json PrerequisitesView(const IisServer& server) {
   nlohmann::json list = nlohmann::json::array();
-  for (const IisPrerequisite& p : server.prerequisites) {
+  for (const IisPrerequisite* prerequisite : server.prerequisites) {
+    const IisPrerequisite& p = *prerequisite;
     list.push_back({{"name", p.name},
                     {"name_comment", CommentText(p.name)},
                     {"name_md", MarkdownCell(p.name)},
@@ -55,7 +56,7 @@ std::string Joined(const std::vector<std::string>& items) {
 
 nlohmann::json PagesView(const IisServer& server) {
   nlohmann::json pages = nlohmann::json::array();
-  for (const std::string& page : server.pages)
+  for (const std::string& page : *server.pages)
     pages.push_back({{"page_comment", CommentText(page)}});
   return pages;
 }
@@ -87,7 +88,7 @@ nlohmann::json ServerView(const IisServer& server, const ProductStrings& product
           {"install_windows_feature", server.install_windows_feature},
           {"source_default_ps", PowerShellQuote(kDefaultFeatureSource)},
           {"pages", PagesView(server)},
-          {"pages_md", MarkdownCell(Joined(server.pages))},
+          {"pages_md", MarkdownCell(Joined(*server.pages))},
           {"prerequisites", PrerequisitesView(server)},
           {"pool", server.pool},
           {"site", server.site},
@@ -116,7 +117,8 @@ nlohmann::json IisServerToJson(const IisServer& server) {
                                                        : nlohmann::json(b.certificate_use)}});
   }
   nlohmann::json prerequisites = nlohmann::json::array();
-  for (const IisPrerequisite& p : server.prerequisites) {
+  for (const IisPrerequisite* prerequisite : server.prerequisites) {
+    const IisPrerequisite& p = *prerequisite;
     prerequisites.push_back(
         {{"name", p.name},
          {"requirement", p.requirement},
@@ -131,7 +133,7 @@ nlohmann::json IisServerToJson(const IisServer& server) {
           {"requirements_os", ToString(server.requirements_os)},
           {"install_command", InstallCommand(server)},
           {"source_parameter", server.install_windows_feature},
-          {"documentation", server.pages},
+          {"documentation", *server.pages},
           {"features", std::move(features)},
           {"prerequisites", std::move(prerequisites)},
           {"bindings", std::move(bindings)}};

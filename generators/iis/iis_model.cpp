@@ -65,11 +65,11 @@ void ApplyRequirements(IisServer& server, ProductVersion version) {
   const IisRequirements& req = IisRequirementsFor(version, server.os, &server.os_listed);
   server.requirements_os = req.release;
   server.install_windows_feature = req.install_windows_feature;
-  server.pages = req.pages;
+  server.pages = &req.pages;
   server.features = RequiredIisFeatures(version, req.release, server.kind);
   for (const IisPrerequisite& p : req.prerequisites) {
     if (p.front_end_only && server.kind == PoolKind::kDirector) continue;
-    server.prerequisites.push_back(p);
+    server.prerequisites.push_back(&p);
   }
 }
 

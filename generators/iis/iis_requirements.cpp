@@ -387,9 +387,9 @@ const char* ReleaseDisplayName(WindowsRelease release) {
   return "Windows Server";
 }
 
-std::string FeatureDisplayName(const std::string& name) {
+std::string_view FeatureDisplayName(std::string_view name) {
   // As Server Manager shows them on Windows Server 2012 and later.
-  static const std::map<std::string, std::string> kNames = {
+  static const std::map<std::string, std::string, std::less<>> kNames = {
       {"BITS", "Background Intelligent Transfer Service"},
       {"Desktop-Experience", "Desktop Experience"},
       {"ManagementOData", "Management OData IIS Extension"},
@@ -431,7 +431,7 @@ std::string FeatureDisplayName(const std::string& name) {
       {"Windows-Identity-Foundation", "Windows Identity Foundation 3.5"},
   };
   auto it = kNames.find(name);
-  return it == kNames.end() ? name : it->second;
+  return it == kNames.end() ? name : std::string_view(it->second);
 }
 
 }  // namespace lynctopo

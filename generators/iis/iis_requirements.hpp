@@ -5,6 +5,7 @@
 // outside IIS the page names. docs/iis.md lists the pages and the tables.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/topology.hpp"
@@ -45,6 +46,7 @@ inline constexpr const char* kDefaultFeatureSource = "D:\\sources\\sxs";
 
 // Server Manager's display name of a Windows feature ("Web-Asp-Net45" -> "ASP.NET 4.5");
 // the feature name itself when the catalog does not know it.
-std::string FeatureDisplayName(const std::string& name);
+// A view of the static table, or `name` itself when it is not in it.
+std::string_view FeatureDisplayName(std::string_view name);
 
 }  // namespace lynctopo

@@ -36,7 +36,8 @@ std::vector<std::string> Split(const std::string& text) {
 
 std::vector<std::string> Names(ProductVersion product, WindowsRelease release, PoolKind kind) {
   std::vector<std::string> names;
-  for (const IisFeature& f : RequiredIisFeatures(product, release, kind)) names.push_back(f.name);
+  for (const IisFeature& f : RequiredIisFeatures(product, release, kind))
+    names.emplace_back(f.name);
   return names;
 }
 

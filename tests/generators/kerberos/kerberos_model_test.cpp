@@ -186,7 +186,7 @@ TEST_CASE("IIS plan: every server of every web services pool, with both web site
   CHECK(b[2].host == "webext.contoso.com");
   CHECK(b[3].port == 8080);
   std::vector<std::string> names;
-  for (const auto& feature : iis.servers[0].features) names.push_back(feature.name);
+  for (const auto& feature : iis.servers[0].features) names.emplace_back(feature.name);
   for (const char* required :
        {"Web-Server", "Web-Request-Monitor", "Web-Asp-Net45", "NET-WCF-HTTP-Activation45",
         "Web-ISAPI-Ext", "Web-ISAPI-Filter", "Web-Log-Libraries", "Web-Http-Tracing",
