@@ -1,5 +1,7 @@
 #include "generators/check/rendered_certificates.hpp"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -65,6 +67,7 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
 
 std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) {
   std::vector<CertificateMention> requests;
+  std::unordered_map<std::string, size_t> names_at;  // certificate id -> step holding its names
   std::string computer;
   ForEachSingleQuotedLine(script, [&](QuotedLine& line) {
     const std::string& code = line.code;
@@ -100,6 +103,14 @@ std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) 
     request.step = step;
     request.global = code.find("-Global $true") != std::string::npos;
     request.line = line.line;
+    // The last step of this certificate that holds its names has the names of the step before.
+    auto held = names_at.find(request.id);
+    if (held != names_at.end() && requests[held->second].names == request.names) {
+      request.names = {};
+      request.names_as_before = true;
+    } else {
+      names_at[request.id] = requests.size();
+    }
     requests.push_back(std::move(request));
   });
   return requests;

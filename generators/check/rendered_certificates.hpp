@@ -23,6 +23,10 @@ struct CertificateMention {
   // certificates.csv only: the sans and install_on fields as written (';'-joined, in order),
   // since a free-text proxy name may itself hold a ';'.
   std::string sans_field, install_on_field;
+  // request-certificates.ps1 only: `names` is empty because the step before this one for the
+  // same certificate had the same names (a certificate is requested, imported and assigned on
+  // several servers with one list; holding a copy per step was most of the proof's memory).
+  bool names_as_before = false;
 };
 
 // One per row of certificates.csv (columns found by the header: id, subject, sans,

@@ -377,7 +377,9 @@ TemplateView DnsPowerShellView(const DnsRecordSet& set) {
   };
   auto zone_view = [&set, record_view](const DnsZone& zone) {
     TemplateView item(nlohmann::json{{"zone", PowerShellQuote(zone.name)}});
-    auto [begin, end] = ZoneRecords(set, zone);
+    // Not a structured binding: a lambda cannot capture one before C++20's P1091 (clang 14).
+    const auto records = ZoneRecords(set, zone);
+    const auto begin = records.first, end = records.second;
     item.lists["records"] = {static_cast<size_t>(end - begin),
                              [&zone, begin, record_view](size_t i) -> TemplateView {
                                return TemplateView(record_view(zone, *(begin + i)));

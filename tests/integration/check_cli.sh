@@ -65,6 +65,7 @@ mutations=(
   "certificates/certificates.csv|/^fe05.contoso.local-default/d|LT4257|certificates/certificates.csv:"
   "certificates/request-certificates.ps1|s/'webext01.contoso.com', 'webint01.contoso.local') -Offline/'webint01.contoso.local') -Offline/|LT4257|certificates/request-certificates.ps1:252:1:"
   "certificates/request-certificates.ps1|/Import-PlannedCertificate -Id 'edgepool.contoso.local-external'/d|LT4257|certificates/request-certificates.ps1:"
+  "certificates/request-certificates.ps1|258s/'webext01.contoso.com', //|LT4257|certificates/request-certificates.ps1:258:1:"
   "kerberos/plan.json|s/\"spn\": \"HTTP\/pool02.contoso.local\"/\"spn\": \"HTTP\/pool99.contoso.local\"/|LT8102|kerberos/plan.json:46:1:"
   "certificates/certificates.json|s/\"webconf.contoso.com\"/\"webconf2.contoso.com\"/|LT5103|certificates/certificates.json:224:1:"
   "kerberos/plan.json|s/\"spn\": \"HTTP\/pool02.contoso.local\"/\"spn\": \"HTTP\/pool99.contoso.local\"/|LT8101|kerberos/plan.json:"

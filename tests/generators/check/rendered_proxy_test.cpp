@@ -94,9 +94,22 @@ TEST_CASE("request-certificates.ps1 steps: per computer block, with names and sc
       "}\n"
       "if ($ComputerFqdn -eq 'edge02.contoso.local') {\n"
       "  Import-PlannedCertificate -Id 'edge' -Subject 'sip.contoso.com' -Names @() -Pfx 'e.pfx'\n"
+      "}\n"
+      "if ($ComputerFqdn -eq 'fe02.contoso.local') {\n"
+      "  Import-PlannedCertificate -Id 'fe01-default' -Subject 'pool.contoso.local' -Names "
+      "@('fe01.contoso.local', 'POOL.contoso.local') -Pfx 'f.pfx'\n"
+      "  Set-PlannedCertificate -Id 'fe01-default' -Subject 'pool.contoso.local' -Names "
+      "@('pool.contoso.local') -Types @('Default')\n"
       "}\n";
   std::vector<CertificateMention> steps = ScriptCertificateSteps(script);
-  REQUIRE(steps.size() == 3);
+  REQUIRE(steps.size() == 5);
+  // A step with the names of the step before for its certificate does not repeat them.
+  CHECK(steps[3].names_as_before);
+  CHECK(steps[3].names.empty());
+  CHECK_FALSE(steps[4].names_as_before);
+  CHECK(steps[4].names == std::vector<std::string>{"pool.contoso.local"});
+  CHECK_FALSE(steps[0].names_as_before);
+  CHECK_FALSE(steps[2].names_as_before);
   CHECK(steps[0].step == "Request");
   CHECK(steps[0].id == "fe01-default");
   CHECK(steps[0].subject == "pool.contoso.local");
