@@ -125,7 +125,9 @@ namespace {
 // `value` with each list of objects (and, at the top, every list) made lazy, recursively.
 lynctopo::TemplateView Lazy(const json& value, size_t& built, bool top) {
   lynctopo::TemplateView view(json::object());
-  for (const auto& [key, member] : value.items()) {
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string& key = it.key();
+    const json member = it.value();  // a copy a lambda can capture (not a structured binding)
     bool objects = member.is_array() && !member.empty() && member[0].is_object();
     if (member.is_array() && (top || objects)) {
       view.lists[key] = {member.size(), [member, &built](size_t i) {
