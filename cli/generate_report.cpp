@@ -171,9 +171,10 @@ std::string StaleFilesDiff(const std::string& out_dir, const WriteResult& result
     }
     std::string existing = ReadWhole(fs::path(out_dir) / change.path).value_or("");
     auto artifact = outputs.artifacts().find(change.path);
-    std::string wanted = artifact == outputs.artifacts().end()
-                             ? std::string()
-                             : artifact->second.Read().value_or(std::string());
+    std::optional<std::string> generated =
+        artifact == outputs.artifacts().end() ? std::string() : artifact->second.Read();
+    // After a write a spilled file has moved into DIR: what was generated is what is there.
+    std::string wanted = generated ? std::move(*generated) : existing;
     std::string old_label = change.kind == ChangeKind::kCreate
                                 ? "/dev/null"
                                 : (fs::path(out_dir) / change.path).generic_string();

@@ -123,6 +123,11 @@ import sys
 lines = open(sys.argv[1]).read().splitlines()
 assert lines[0].startswith("--- ") and lines[1].startswith("+++ ") and lines[2].startswith("@@ -1"), lines[:3]
 PY
+# --diff on a write: the files were written as generated, so no file shows a diff (the
+# generated text, rendered into a spill folder, has moved into DIR by then).
+cp -r "$work/gen-edited" "$work/gen-written"
+run 0 generate "$example" --out "$work/gen-written" --diff
+if grep -q '^+++ ' "$work/out"; then fail "--diff on a write diffs a written file: $(grep -m3 '^[-+]' "$work/out")"; fi
 run 2 generate "$example" --out "$work/gen-edited" --check --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["differs"] and d["summary"]["updated"]==1, d["summary"]' "$work/out" ||
   fail "--check --format json: $(head -c 300 "$work/out")"
