@@ -64,7 +64,6 @@ const Json* Member(const Json& value, const std::string& name) {
 struct Found {
   const Json* json = nullptr;
   const LazyList* lazy = nullptr;
-  explicit operator bool() const { return json || lazy; }
 };
 
 // One context of the stack: a JSON value, and the lazy members when it is a view's object.
