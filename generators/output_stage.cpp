@@ -12,8 +12,6 @@
 
 #include <fmt/format.h>
 
-#include "generators/output_set.hpp"
-
 namespace lynctopo {
 
 namespace fs = std::filesystem;
@@ -204,21 +202,13 @@ class StageBuilder {
     return true;
   }
 
-  // The spill folder is beside --out, so the file is renamed into the stage; it is written
-  // again only when a mount point lies between the two.
+  // The spill folder is beside --out, so the file is renamed into the stage; LinkFile copies it
+  // only when a mount point lies between the two.
   bool MoveSpilled(const std::string& path, const fs::path& spilled,
                    const std::optional<fs::perms>& perms) {
     std::error_code ec = fs_.MoveToNew(spilled, StagePath(path));
-    if (ec == std::errc::cross_device_link) {
-      Artifact bytes;
-      bytes.spilled = spilled;
-      bytes.size = fs::file_size(spilled, ec);
-      std::optional<std::string> content = ec ? std::nullopt : bytes.Read();
-      if (!content) return Fail("LT4020", path, "cannot read the rendered file back");
-      ec = fs_.WriteFile(StagePath(path), *content, perms);
-    } else if (!ec && perms) {
-      ec = fs_.SetPermissions(StagePath(path), *perms);
-    }
+    if (ec == std::errc::cross_device_link) ec = fs_.LinkFile(spilled, StagePath(path));
+    if (!ec && perms) ec = fs_.SetPermissions(StagePath(path), *perms);
     if (ec) return Fail("LT4020", path, "cannot write output file: " + ec.message());
     return true;
   }
