@@ -182,13 +182,6 @@ nlohmann::json DnsRecordsSkeleton(const DnsRecordSet& set) {
 
 }  // namespace
 
-nlohmann::json DnsRecordsJson(const DnsRecordSet& set) {
-  nlohmann::json doc = DnsRecordsSkeleton(set);
-  nlohmann::json& records = doc["records"] = nlohmann::json::array();
-  for (const DnsRecord& r : set.records) records.push_back(DnsRecordJson(r));
-  return doc;
-}
-
 std::string DnsRecordsJsonText(const DnsRecordSet& set) {
   return DumpWithArray(DnsRecordsSkeleton(set), "records", set.records.size(),
                        [&set](size_t i) { return DnsRecordJson(set.records[i]); }) +

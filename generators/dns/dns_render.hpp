@@ -52,9 +52,8 @@ DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& op
 // 1035 §8); "" when the text is not a usable mailbox.
 std::string HostmasterToRname(std::string_view mailbox);
 
-// {"format_version":1,"records":[...]}: the public contract of dns/records.json.
-nlohmann::json DnsRecordsJson(const DnsRecordSet& set);
-// The same as dump(2) and a newline, one record's tree at a time: what dns/records.json holds.
+// dns/records.json, {"format_version":1,"records":[...],"address_unknown":[...]} (its public
+// contract), as dump(2) prints it and a newline, one record's tree at a time.
 std::string DnsRecordsJsonText(const DnsRecordSet& set);
 // The same records as CSV (RFC 4180 quoting), with a header line.
 std::string DnsRecordsCsv(const DnsRecordSet& set);

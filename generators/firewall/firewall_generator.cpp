@@ -99,8 +99,6 @@ void FirewallGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   }
 }
 
-}  // namespace
-
 nlohmann::json FlowToJson(const FirewallFlow& flow) {
   return {{"firewall", flow.Firewall()},
           {"direction", ToString(flow.direction)},
@@ -120,11 +118,7 @@ nlohmann::json FlowToJson(const FirewallFlow& flow) {
           {"references", Strings(flow.references)}};
 }
 
-nlohmann::json FirewallPlanToJson(const FirewallPlan& plan) {
-  nlohmann::json flows = nlohmann::json::array();
-  for (const FirewallFlow& flow : plan.flows) flows.push_back(FlowToJson(flow));
-  return {{"format_version", 1}, {"flows", std::move(flows)}};
-}
+}  // namespace
 
 std::string FirewallPlanJsonText(const FirewallPlan& plan) {
   return DumpWithArray({{"format_version", 1}}, "flows", plan.flows.size(),

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "generators/firewall/firewall_model.hpp"
 #include "generators/generator.hpp"
@@ -11,8 +11,8 @@ namespace lynctopo {
 // firewall and ports matrix of the deployment.
 const Generator& FirewallGenerator();
 
-nlohmann::json FirewallPlanToJson(const FirewallPlan& plan);
-// The same as rules.json holds it (dump(2) and a newline), one flow's tree at a time.
+// firewall/rules.json, {"format_version":1,"flows":[...]}, as dump(2) prints it and a newline,
+// one flow's tree at a time.
 std::string FirewallPlanJsonText(const FirewallPlan& plan);
 
 // "5061" or "50000-59999".

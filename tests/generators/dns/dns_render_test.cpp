@@ -42,7 +42,7 @@ DnsTestPlan SmallPlan() {
 TEST_CASE("records.json: exact contract, SRV fields only on SRV", "[dns][render]") {
   DnsTestPlan t = SmallPlan();
   Diagnostics d;
-  nlohmann::json doc = DnsRecordsJson(t.Build(d));
+  nlohmann::json doc = nlohmann::json::parse(DnsRecordsJsonText(t.Build(d)));
   CHECK(doc["format_version"] == 1);
   REQUIRE(doc["records"].size() == 8);
   const nlohmann::json& first = doc["records"][0];
@@ -76,9 +76,9 @@ TEST_CASE("records.json validates against schemas/dns-records.schema.json", "[dn
   fs::create_directories(dir);
   DnsTestPlan t = SmallPlan();
   Diagnostics d;
-  std::ofstream(dir / "records.json") << DnsRecordsJson(t.Build(d)).dump(2);
+  std::ofstream(dir / "records.json") << DnsRecordsJsonText(t.Build(d));
   // A broken document must fail, so the check cannot pass vacuously.
-  nlohmann::json broken = DnsRecordsJson(t.Build(d));
+  nlohmann::json broken = nlohmann::json::parse(DnsRecordsJsonText(t.Build(d)));
   broken["records"][3]["port"] = 443;  // an A record with an SRV field
   std::ofstream(dir / "broken.json") << broken.dump(2);
   std::string schema = std::string(LYNCTOPO_SOURCE_DIR) + "/schemas/dns-records.schema.json";
