@@ -36,7 +36,7 @@ int RunCheck(const CheckArgs& args) {
     } else {
       RenderedFiles files;
       if (ReadRenderedFiles(args.artifacts, files, diagnostics))
-        ProveRenderedArtifacts(plan, files, args.artifacts, diagnostics);
+        ProveRenderedArtifacts(plan, files, args.artifacts, diagnostics, /*jobs=*/0);
     }
   }
   if (json) {

@@ -41,7 +41,7 @@ struct GenerateArgs {
   bool check = false;
   bool dry_run = false;
   bool timings = false;
-  unsigned jobs = 0;  // generators run at once; 0: one per core
+  unsigned jobs = 0;  // threads for rendering and for the proof; 0: one per core
   bool allow_inconsistent = false;
   bool show_diff = false;  // --check --diff: a unified diff of each stale file
   std::string format = "text";
@@ -52,7 +52,7 @@ struct GenerateArgs {
 // it (then the findings are warnings). Skipped when the run already has errors: nothing will be
 // written, and the models' own findings are already reported.
 void ProveWhatIsWritten(const Plan& plan, const OutputSet& outputs, bool allow_inconsistent,
-                        Diagnostics& diagnostics) {
+                        unsigned jobs, Diagnostics& diagnostics) {
   if (diagnostics.HasErrors()) return;
   RenderedFiles files;
   for (const auto& [path, artifact] : outputs.artifacts()) {
@@ -77,7 +77,7 @@ void ProveWhatIsWritten(const Plan& plan, const OutputSet& outputs, bool allow_i
     files.texts.emplace(path, files.read.emplace_back(std::move(*text)));
   }
   Diagnostics found;
-  ProveRenderedArtifacts(plan, files, "", found);
+  ProveRenderedArtifacts(plan, files, "", found, jobs);
   for (const Diagnostic& d : found.items()) {
     if (allow_inconsistent || d.severity != Severity::kError) {
       diagnostics.Warning(d.code, d.file, d.loc, d.message);
@@ -242,7 +242,7 @@ int RunGenerate(const GenerateArgs& args) {
   timer.Lap("render");
   diagnostics.Append(*consistency);
   progress.Show("proving " + std::to_string(outputs.artifacts().size()) + " artifacts consistent");
-  ProveWhatIsWritten(plan, outputs, args.allow_inconsistent, diagnostics);
+  ProveWhatIsWritten(plan, outputs, args.allow_inconsistent, args.jobs, diagnostics);
   timer.Lap("check");
 
   WriteMode mode = args.check     ? WriteMode::kCheck
@@ -319,7 +319,7 @@ void SetupGenerate(CLI::App& app, CliState& state) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("--jobs,-j", args->jobs,
-                  "Generators run at once (default 0: one per core); the output is the same")
+                  "Threads that render and prove (default 0: one per core); the output is the same")
       ->capture_default_str();
   // Hidden (empty group): a benchmarking aid, not part of the interface.
   cmd->add_flag("--timings", args->timings, "Per-stage wall time and peak RSS on stderr")

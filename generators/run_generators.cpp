@@ -1,15 +1,14 @@
 #include "generators/run_generators.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
-#include <system_error>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "generators/side_by_side.hpp"
 
 namespace lynctopo {
 
@@ -34,11 +33,6 @@ struct GeneratorRun {
   bool done = false;
 };
 
-unsigned WorkerCount(unsigned jobs, size_t generators) {
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, generators)));
-}
-
 // Generators only read the plan, the models and the templates, so they run side by side on
 // the available cores, each into its own output set and diagnostics, merged in the generators'
 // order afterwards: the result does not depend on which finished first. A generator that shows
@@ -60,16 +54,12 @@ class ParallelRun {
   }
 
   void Run(unsigned jobs) {
-    std::vector<std::thread> workers;
-    for (unsigned i = 1; i < WorkerCount(jobs, generators_.size()); ++i) {
-      try {
-        workers.emplace_back([this] { Work(); });
-      } catch (const std::system_error&) {
-        break;  // no more threads to be had: the workers there are take every generator
-      }
-    }
-    Work();
-    for (std::thread& worker : workers) worker.join();
+    RunSideBySide(generators_.size(), jobs, [this](size_t i) {
+      RunOne(i);
+      std::lock_guard<std::mutex> held(lock_);
+      runs_[i].done = true;
+      finished_.notify_all();
+    });
   }
 
   void MergeInto(OutputSet& outputs, Diagnostics& diagnostics) {
@@ -80,17 +70,8 @@ class ParallelRun {
   }
 
  private:
-  // Generators are taken in order, so one waiting for those before it waits only for
-  // generators other workers already run: no deadlock, whatever the number of workers.
-  void Work() {
-    for (size_t i = next_++; i < generators_.size(); i = next_++) {
-      RunOne(i);
-      std::lock_guard<std::mutex> held(lock_);
-      runs_[i].done = true;
-      finished_.notify_all();
-    }
-  }
-
+  // Generators are taken in order (RunSideBySide), so one waiting for those before it waits
+  // only for generators other workers already run: no deadlock, whatever the number of workers.
   void RunOne(size_t index) {
     static const GeneratorOptions kNoOptions;
     const Generator& generator = *generators_[index];
@@ -131,7 +112,6 @@ class ParallelRun {
   const ArtifactSet& artifacts_;
   const Diagnostics& before_;
   std::vector<GeneratorRun> runs_;
-  std::atomic<size_t> next_{0};
   std::mutex lock_;
   std::condition_variable finished_;
 };

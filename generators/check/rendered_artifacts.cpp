@@ -5,8 +5,10 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <set>
@@ -24,6 +26,7 @@
 #include "generators/dns/dns_model.hpp"
 #include "generators/kerberos/kerberos_model.hpp"
 #include "generators/proxy/proxy_model.hpp"
+#include "generators/side_by_side.hpp"
 
 // Last: ldns pulls in C headers that redefine `bool` for C++ standard headers after them.
 #include <ldns/ldns.h>
@@ -49,7 +52,7 @@ class Prover {
   Prover(const Plan& plan, const RenderedFiles& files, std::string root, Diagnostics& diagnostics)
       : plan_(plan), files_(files), root_(std::move(root)), diagnostics_(diagnostics) {}
 
-  void Run();
+  void Run(unsigned jobs);
 
  private:
   std::string Shown(const std::string& file) const {
@@ -60,7 +63,7 @@ class Prover {
     loc.line = at.line;
     loc.column = at.line ? 1 : 0;
     loc.pointer = at.pointer;
-    diagnostics_.Error(code, Shown(at.file), loc, message);
+    (held_ ? *held_ : diagnostics_).Error(code, Shown(at.file), loc, message);
   }
   // The text of `path`. The file handed out before goes back to the page cache: the steps of
   // the proof read one file at a time (and a text read again still reads right).
@@ -79,11 +82,21 @@ class Prover {
   bool JsonItems(const std::string& path, const std::string& key, const ItemReader& read,
                  nlohmann::json* rest = nullptr);
 
-  void ReadZones();
-  void CompareDnsRenderings();
+  struct ZoneFile {
+    const std::string* path;  // a key of files_.texts
+    View view;
+  };
+  std::vector<ZoneFile> ZoneFiles() const;
+  void ReadZoneFile(const ZoneFile& zone);
+  void ReadRecordsJson();
+  void CsvRecordKeys();
+  void ScriptRecordKeys();
+  void CompareRecordKeys(const std::string& file, const std::map<std::string, Origin>& keys,
+                         const std::map<std::string, Origin>& zones);
   void ReadCertificates();
   void CompareOpensslConfigs();
-  void CompareCertificateTables();
+  void CompareCertificateCsv();
+  void CompareCertificateScript();
   void ReadProxyRules();
   void CompareProxyConfigs();
   void CompareServedRoutes(const PlannedProxy& proxy, const std::string& path,
@@ -96,13 +109,18 @@ class Prover {
   const RenderedFiles& files_;
   std::string root_;
   Diagnostics& diagnostics_;
+  // While JsonItems reads a file: what its items' readers report, kept back until the whole
+  // file has parsed (a file that does not parse reports that alone, as before it was read).
+  Diagnostics* held_ = nullptr;
 
   // The models read back, and where each DNS record came from (keyed as RecordKey).
   std::shared_ptr<DnsRecordSet> dns_;
   std::map<std::string, Origin> zone_records_;
   // dns/records.json's records (RecordKey -> origin), read with its unknown addresses.
   std::optional<std::map<std::string, Origin>> json_records_;
-  std::shared_ptr<CertificateSet> certificates_;
+  // records.csv's or dns.ps1's records (RecordKey -> origin).
+  std::map<std::string, Origin> rendered_keys_;
+  std::shared_ptr<const CertificateSet> certificates_;  // read by the comparisons side by side
   std::shared_ptr<ProxyRuleSet> proxy_;
   std::shared_ptr<KerberosPlan> kerberos_;
   std::string_view last_read_;
@@ -138,15 +156,12 @@ std::optional<nlohmann::json> Prover::Json(const std::string& path) {
 // Reads the items of the top-level array `key` one at a time, each dropped once `read` has
 // seen it: the whole tree of certificates.json or records.json was the largest thing the proof
 // held. `rest` gets the document without them. A file that is not valid JSON is reported, as
-// Json() reports it, and nothing of it is read: false, as for a missing file.
+// Json() reports it, and nothing `read` reported of its items is: false, as for a missing file.
+// One pass: the file is parsed as it is read, not checked by a parse of its own first.
 bool Prover::JsonItems(const std::string& path, const std::string& key, const ItemReader& read,
                        nlohmann::json* rest) {
   const std::string_view* text = File(path);
   if (!text) return false;
-  if (!nlohmann::json::accept(*text)) {
-    Json(path);  // reports the parser's message
-    return false;
-  }
   using Event = nlohmann::json::parse_event_t;
   bool in_key = false, in_array = false;
   size_t index = 0;
@@ -162,12 +177,32 @@ bool Prover::JsonItems(const std::string& path, const std::string& key, const It
     bool item_done =
         event == Event::object_end || event == Event::array_end || event == Event::value;
     if (depth == 2 && in_array && item_done) {
-      read(index++, parsed);
+      size_t at = index++;
+      try {
+        read(at, parsed);
+      } catch (const nlohmann::json::type_error& e) {  // a field of another type
+        Report("LT4251", {path, 0, fmt::format("/{}/{}", key, at)},
+               fmt::format("not what the generator writes: {}", e.what()));
+      }
       return false;
     }
     return true;
   };
-  nlohmann::json document = nlohmann::json::parse(*text, callback);
+  Diagnostics items_found;
+  held_ = &items_found;
+  nlohmann::json document;
+  bool parsed = true;
+  try {
+    document = nlohmann::json::parse(*text, callback);
+  } catch (const nlohmann::json::parse_error&) {
+    parsed = false;
+  }
+  held_ = nullptr;
+  if (!parsed) {
+    Json(path);  // reports the parser's message
+    return false;
+  }
+  diagnostics_.Append(items_found);
   if (rest) *rest = std::move(document);
   return true;
 }
@@ -181,203 +216,215 @@ struct LdnsText {
   std::string str() const { return text ? text : ""; }
 };
 
-void Prover::ReadZones() {
+std::vector<Prover::ZoneFile> Prover::ZoneFiles() const {
+  std::vector<ZoneFile> zones;
   for (const auto& [path, text] : files_.texts) {
     std::filesystem::path p(path);
     if (p.extension() != ".zone" || p.parent_path().parent_path() != "dns") continue;
-    Reading(text);
     std::string view_name = p.parent_path().filename().string();
     if (view_name != "internal" && view_name != "external") continue;
-    View view = view_name == "internal" ? View::kInternal : View::kExternal;
-    if (!dns_) dns_ = std::make_shared<DnsRecordSet>();
-    FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
-    if (!in) continue;
-    uint32_t ttl = 3600;
-    ldns_rdf* origin = ldns_dname_new_frm_str((p.stem().string() + ".").c_str());
-    ldns_rdf* previous = nullptr;
-    int line = 0;
-    std::set<std::string> name_servers;  // their A/AAAA glue is the zone's frame too
-    while (!feof(in)) {
-      ldns_rr* rr = nullptr;
-      int before = line;
-      ldns_status status = ldns_rr_new_frm_fp_l(&rr, in, &ttl, &origin, &previous, &line);
-      if (status == LDNS_STATUS_SYNTAX_EMPTY || status == LDNS_STATUS_SYNTAX_TTL ||
-          status == LDNS_STATUS_SYNTAX_ORIGIN || status == LDNS_STATUS_SYNTAX_INCLUDE) {
-        continue;
-      }
-      if (status != LDNS_STATUS_OK) {
-        if (feof(in) && line == before) break;
-        Report("LT4251", {path, static_cast<unsigned>(line), ""},
-               fmt::format("zone file does not parse: {}", ldns_get_errorstr_by_id(status)));
+    zones.push_back({&path, view_name == "internal" ? View::kInternal : View::kExternal});
+  }
+  return zones;
+}
+
+void Prover::ReadZoneFile(const ZoneFile& zone) {
+  const std::string& path = *zone.path;
+  const std::string_view text = *File(path);
+  std::filesystem::path p(path);
+  const View view = zone.view;
+  if (!dns_) dns_ = std::make_shared<DnsRecordSet>();
+  FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
+  if (!in) return;
+  uint32_t ttl = 3600;
+  ldns_rdf* origin = ldns_dname_new_frm_str((p.stem().string() + ".").c_str());
+  ldns_rdf* previous = nullptr;
+  int line = 0;
+  std::set<std::string> name_servers;  // their A/AAAA glue is the zone's frame too
+  while (!feof(in)) {
+    ldns_rr* rr = nullptr;
+    int before = line;
+    ldns_status status = ldns_rr_new_frm_fp_l(&rr, in, &ttl, &origin, &previous, &line);
+    if (status == LDNS_STATUS_SYNTAX_EMPTY || status == LDNS_STATUS_SYNTAX_TTL ||
+        status == LDNS_STATUS_SYNTAX_ORIGIN || status == LDNS_STATUS_SYNTAX_INCLUDE) {
+      continue;
+    }
+    if (status != LDNS_STATUS_OK) {
+      if (feof(in) && line == before) break;
+      Report("LT4251", {path, static_cast<unsigned>(line), ""},
+             fmt::format("zone file does not parse: {}", ldns_get_errorstr_by_id(status)));
+      break;
+    }
+    DnsRecord record;
+    record.view = view;
+    record.zone = p.stem().string();
+    record.name = Lower(LdnsText(ldns_rr_owner(rr)).str());
+    record.ttl = static_cast<int>(ldns_rr_ttl(rr));
+    bool keep = true;
+    switch (ldns_rr_get_type(rr)) {
+      case LDNS_RR_TYPE_A:
+        record.type = DnsType::kA;
+        record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
         break;
-      }
-      DnsRecord record;
-      record.view = view;
-      record.zone = p.stem().string();
-      record.name = Lower(LdnsText(ldns_rr_owner(rr)).str());
-      record.ttl = static_cast<int>(ldns_rr_ttl(rr));
-      bool keep = true;
-      switch (ldns_rr_get_type(rr)) {
-        case LDNS_RR_TYPE_A:
-          record.type = DnsType::kA;
-          record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
-          break;
-        case LDNS_RR_TYPE_AAAA:
-          record.type = DnsType::kAAAA;
-          record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
-          break;
-        case LDNS_RR_TYPE_CNAME:
-          record.type = DnsType::kCname;
-          record.value = Lower(LdnsText(ldns_rr_rdf(rr, 0)).str());
-          break;
-        case LDNS_RR_TYPE_SRV:
-          record.type = DnsType::kSrv;
-          if (ldns_rr_rd_count(rr) < 4) {
-            keep = false;
-            break;
-          }
-          record.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
-          record.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
-          record.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
-          record.value = Lower(LdnsText(ldns_rr_rdf(rr, 3)).str());
-          break;
-        case LDNS_RR_TYPE_NS:
-          name_servers.insert(Lower(LdnsText(ldns_rr_rdf(rr, 0)).str()));
+      case LDNS_RR_TYPE_AAAA:
+        record.type = DnsType::kAAAA;
+        record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
+        break;
+      case LDNS_RR_TYPE_CNAME:
+        record.type = DnsType::kCname;
+        record.value = Lower(LdnsText(ldns_rr_rdf(rr, 0)).str());
+        break;
+      case LDNS_RR_TYPE_SRV:
+        record.type = DnsType::kSrv;
+        if (ldns_rr_rd_count(rr) < 4) {
           keep = false;
           break;
-        default:
-          keep = false;  // SOA, NS and glue are the zone's frame, not planned records
-      }
-      bool glue = (record.type == DnsType::kA || record.type == DnsType::kAAAA) &&
-                  name_servers.count(record.name);
-      keep = keep && !glue;
-      ldns_rr_free(rr);
-      if (!keep) continue;
-      zone_records_.emplace(RecordKey(record), Origin{path, static_cast<unsigned>(line), ""});
-      dns_->records.push_back(std::move(record));
+        }
+        record.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
+        record.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
+        record.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
+        record.value = Lower(LdnsText(ldns_rr_rdf(rr, 3)).str());
+        break;
+      case LDNS_RR_TYPE_NS:
+        name_servers.insert(Lower(LdnsText(ldns_rr_rdf(rr, 0)).str()));
+        keep = false;
+        break;
+      default:
+        keep = false;  // SOA, NS and glue are the zone's frame, not planned records
     }
-    if (origin) ldns_rdf_deep_free(origin);
-    if (previous) ldns_rdf_deep_free(previous);
-    fclose(in);
+    bool glue = (record.type == DnsType::kA || record.type == DnsType::kAAAA) &&
+                name_servers.count(record.name);
+    keep = keep && !glue;
+    ldns_rr_free(rr);
+    if (!keep) continue;
+    zone_records_.emplace(RecordKey(record), Origin{path, static_cast<unsigned>(line), ""});
+    dns_->records.push_back(std::move(record));
   }
-  if (!dns_) return;
-  // Names the input holds no address for are in no zone file: records.json lists them. Its
-  // records are kept for CompareDnsRenderings, so the file is parsed once.
-  if (dns_) {
-    std::map<std::string, Origin> keys;
-    nlohmann::json rest;
-    auto record = [&keys](size_t i, const nlohmann::json& r) {
-      View view = r.value("view", "") == "external" ? View::kExternal : View::kInternal;
-      keys.emplace(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
-                             r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
-                   Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
-    };
-    if (JsonItems("dns/records.json", "records", record, &rest)) {
-      json_records_ = std::move(keys);
-      const nlohmann::json& unknown = rest["address_unknown"];
-      for (size_t i = 0; unknown.is_array() && i < unknown.size(); ++i) {
-        const nlohmann::json& u = unknown[i];
-        DnsUnknownAddress entry;
+  if (origin) ldns_rdf_deep_free(origin);
+  if (previous) ldns_rdf_deep_free(previous);
+  fclose(in);
+}
+
+// Names the input holds no address for are in no zone file: records.json lists them. Its
+// records are kept for the comparison with the zone files, so the file is parsed once.
+void Prover::ReadRecordsJson() {
+  dns_ = std::make_shared<DnsRecordSet>();
+  std::map<std::string, Origin> keys;
+  nlohmann::json rest;
+  auto record = [&keys](size_t i, const nlohmann::json& r) {
+    View view = r.value("view", "") == "external" ? View::kExternal : View::kInternal;
+    keys.emplace(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
+                           r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
+                 Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
+  };
+  if (JsonItems("dns/records.json", "records", record, &rest)) {
+    json_records_ = std::move(keys);
+    const nlohmann::json& unknown = rest["address_unknown"];
+    for (size_t i = 0; unknown.is_array() && i < unknown.size(); ++i) {
+      const nlohmann::json& u = unknown[i];
+      DnsUnknownAddress entry;
+      try {
         entry.view = u.value("view", "") == "external" ? View::kExternal : View::kInternal;
         entry.zone = u.value("zone", "");
         entry.name = u.value("name", "");
         entry.purpose = u.value("purpose", "");
-        dns_->unknown_addresses.push_back(std::move(entry));
+      } catch (const nlohmann::json::type_error& e) {
+        Report("LT4251", {"dns/records.json", 0, fmt::format("/address_unknown/{}", i)},
+               fmt::format("not what the generator writes: {}", e.what()));
+        continue;
       }
+      dns_->unknown_addresses.push_back(std::move(entry));
     }
-    std::sort(dns_->records.begin(), dns_->records.end(), RecordLess);
-    dns_->Index();
   }
 }
 
-void Prover::CompareDnsRenderings() {
-  if (!dns_) return;
-  // Each other rendering as (key -> origin); compared both ways with the zone files.
-  std::vector<std::pair<std::string, std::map<std::string, Origin>>> renderings;
+// Every other rendering of the records as (key -> origin), compared both ways with the zone
+// files by CompareRecordKeys.
+void Prover::CsvRecordKeys() {
+  const std::string_view* csv = File("dns/records.csv");
+  if (!csv) return;
+  std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
+  for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
+    const std::vector<std::string>& f = rows[i].fields;
+    if (f.size() < 9) {
+      Report("LT4251", {"dns/records.csv", rows[i].line, ""}, "a record row with too few fields");
+      continue;
+    }
+    if (f[3].empty() && f[5] == "address unknown") continue;  // listed, never in a zone
+    auto number = [](const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); };
+    View view = f[0] == "external" ? View::kExternal : View::kInternal;
+    rendered_keys_.emplace(
+        RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
+        Origin{"dns/records.csv", rows[i].line, ""});
+  }
+}
 
-  if (json_records_) renderings.emplace_back("dns/records.json", std::move(*json_records_));
-  if (const std::string_view* csv = File("dns/records.csv")) {
-    std::map<std::string, Origin> keys;
-    std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
-    for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
-      const std::vector<std::string>& f = rows[i].fields;
-      if (f.size() < 9) {
-        Report("LT4251", {"dns/records.csv", rows[i].line, ""}, "a record row with too few fields");
-        continue;
-      }
-      if (f[3].empty() && f[5] == "address unknown") continue;  // listed, never in a zone
-      auto number = [](const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); };
-      View view = f[0] == "external" ? View::kExternal : View::kInternal;
-      keys.emplace(RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
-                   Origin{"dns/records.csv", rows[i].line, ""});
+void Prover::ScriptRecordKeys() {
+  const std::string_view* ps1 = File("dns/dns.ps1");
+  if (!ps1) return;
+  // The records are the script's $Planned table, read by its string literals:
+  //   'internal' = @(                                   a view
+  //     @{ Zone = 'contoso.com'; Records = @(           a zone
+  //       @{ Name = 'sip'; Type = 'A'; Data = '10.0.0.10'; Ttl = 3600; Priority = 0; ... }
+  std::string_view rest = *ps1;
+  unsigned number = 0;
+  View view = View::kInternal;
+  std::string zone;
+  // The number after `Key = ` on the line, 0 when absent.
+  auto field = [](std::string_view text, std::string_view key) {
+    size_t at = text.find(std::string(key) + " = ");
+    if (at == std::string::npos) return 0;
+    // As atoi read it: blanks and a '+' before the digits are allowed.
+    std::string_view number = text.substr(at + key.size() + 3);
+    number.remove_prefix(std::min(number.find_first_not_of(" \t"), number.size()));
+    if (number.starts_with('+')) number.remove_prefix(1);
+    int value = 0;
+    std::from_chars(number.data(), number.data() + number.size(), value);
+    return value;
+  };
+  while (!rest.empty()) {
+    size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    ++number;
+    std::vector<std::string> literals = rendered::SingleQuotedLiterals(line);
+    if (literals.empty()) continue;
+    std::string_view trimmed(line);
+    trimmed.remove_prefix(std::min(trimmed.find_first_not_of(' '), trimmed.size()));
+    if (line.find("= @(") != std::string::npos && trimmed.starts_with("'") &&
+        (literals[0] == "internal" || literals[0] == "external")) {
+      view = literals[0] == "external" ? View::kExternal : View::kInternal;
+      continue;
     }
-    renderings.emplace_back("dns/records.csv", std::move(keys));
+    if (trimmed.starts_with("@{ Zone = ")) {
+      zone = literals[0];
+      continue;
+    }
+    if (!trimmed.starts_with("@{ Name = ") || literals.size() < 3 || zone.empty()) continue;
+    const std::string& type = literals[1];
+    std::string name = literals[0] == "@" ? zone : literals[0] + "." + zone;
+    int priority = 0, weight = 0, port = 0;
+    if (type == "SRV") {
+      priority = field(line, "Priority");
+      weight = field(line, "Weight");
+      port = field(line, "Port");
+    }
+    rendered_keys_.emplace(
+        RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
+        Origin{"dns/dns.ps1", number, ""});
   }
-  if (const std::string_view* ps1 = File("dns/dns.ps1")) {
-    // The records are the script's $Planned table, read by its string literals:
-    //   'internal' = @(                                   a view
-    //     @{ Zone = 'contoso.com'; Records = @(           a zone
-    //       @{ Name = 'sip'; Type = 'A'; Data = '10.0.0.10'; Ttl = 3600; Priority = 0; ... }
-    std::map<std::string, Origin> keys;
-    std::string_view rest = *ps1;
-    unsigned number = 0;
-    View view = View::kInternal;
-    std::string zone;
-    // The number after `Key = ` on the line, 0 when absent.
-    auto field = [](std::string_view text, std::string_view key) {
-      size_t at = text.find(std::string(key) + " = ");
-      if (at == std::string::npos) return 0;
-      // As atoi read it: blanks and a '+' before the digits are allowed.
-      std::string_view number = text.substr(at + key.size() + 3);
-      number.remove_prefix(std::min(number.find_first_not_of(" \t"), number.size()));
-      if (number.starts_with('+')) number.remove_prefix(1);
-      int value = 0;
-      std::from_chars(number.data(), number.data() + number.size(), value);
-      return value;
-    };
-    while (!rest.empty()) {
-      size_t end = rest.find('\n');
-      std::string_view line = rest.substr(0, end);
-      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-      ++number;
-      std::vector<std::string> literals = rendered::SingleQuotedLiterals(line);
-      if (literals.empty()) continue;
-      std::string_view trimmed(line);
-      trimmed.remove_prefix(std::min(trimmed.find_first_not_of(' '), trimmed.size()));
-      if (line.find("= @(") != std::string::npos && trimmed.starts_with("'") &&
-          (literals[0] == "internal" || literals[0] == "external")) {
-        view = literals[0] == "external" ? View::kExternal : View::kInternal;
-        continue;
-      }
-      if (trimmed.starts_with("@{ Zone = ")) {
-        zone = literals[0];
-        continue;
-      }
-      if (!trimmed.starts_with("@{ Name = ") || literals.size() < 3 || zone.empty()) continue;
-      const std::string& type = literals[1];
-      std::string name = literals[0] == "@" ? zone : literals[0] + "." + zone;
-      int priority = 0, weight = 0, port = 0;
-      if (type == "SRV") {
-        priority = field(line, "Priority");
-        weight = field(line, "Weight");
-        port = field(line, "Port");
-      }
-      keys.emplace(RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
-                   Origin{"dns/dns.ps1", number, ""});
-    }
-    renderings.emplace_back("dns/dns.ps1", std::move(keys));
+}
+
+void Prover::CompareRecordKeys(const std::string& file, const std::map<std::string, Origin>& keys,
+                               const std::map<std::string, Origin>& zones) {
+  for (const auto& [key, origin] : zones) {
+    if (keys.count(key)) continue;
+    Report("LT4252", {file, 0, ""},
+           fmt::format("lacks record '{}', which {}:{} has", key, Shown(origin.file), origin.line));
   }
-  for (const auto& [file, keys] : renderings) {
-    for (const auto& [key, origin] : zone_records_) {
-      if (keys.count(key)) continue;
-      Report(
-          "LT4252", {file, 0, ""},
-          fmt::format("lacks record '{}', which {}:{} has", key, Shown(origin.file), origin.line));
-    }
-    for (const auto& [key, origin] : keys) {
-      if (zone_records_.count(key)) continue;
-      Report("LT4252", origin, fmt::format("has record '{}', which no zone file has", key));
-    }
+  for (const auto& [key, origin] : keys) {
+    if (zones.count(key)) continue;
+    Report("LT4252", origin, fmt::format("has record '{}', which no zone file has", key));
   }
 }
 
@@ -484,42 +531,44 @@ void Prover::CompareOpensslConfigs() {
   }
 }
 
+// The names of a list, lower case, sorted, each once.
+std::vector<std::string> SortedLower(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const std::string& item : items) out.push_back(Lower(item));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string CommaList(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) {
+    if (!text.empty()) text += ", ";
+    text += item;
+  }
+  return text;
+}
+
+// "lacks a, b; adds c": how sorted `have` differs from sorted `want`.
+std::string NameDifference(const std::vector<std::string>& have,
+                           const std::vector<std::string>& want) {
+  std::vector<std::string> lacks, adds;
+  std::set_difference(want.begin(), want.end(), have.begin(), have.end(),
+                      std::back_inserter(lacks));
+  std::set_difference(have.begin(), have.end(), want.begin(), want.end(), std::back_inserter(adds));
+  std::string text;
+  if (!lacks.empty()) text += "lacks " + CommaList(lacks);
+  if (!adds.empty()) {
+    text += text.empty() ? "adds " : "; adds ";
+    text += CommaList(adds);
+  }
+  return text.empty() ? std::string("the same names in another order") : text;
+}
+
 // certificates.csv must list every certificate of certificates.json as it is (subject, SANs,
-// where it is installed), and request-certificates.ps1 must request each one the Lync servers
-// request (all but the reverse proxies') on each server it is installed on, with its names.
-void Prover::CompareCertificateTables() {
+// where it is installed).
+void Prover::CompareCertificateCsv() {
   if (!certificates_) return;
-  auto sorted_lower = [](const std::vector<std::string>& items) {
-    std::vector<std::string> out;
-    for (const std::string& item : items) out.push_back(Lower(item));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  };
-  auto list = [](const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) {
-      if (!text.empty()) text += ", ";
-      text += item;
-    }
-    return text;
-  };
-  // "lacks a, b; adds c": how sorted `have` differs from sorted `want`.
-  auto difference = [&](const std::vector<std::string>& have,
-                        const std::vector<std::string>& want) {
-    std::vector<std::string> lacks, adds;
-    std::set_difference(want.begin(), want.end(), have.begin(), have.end(),
-                        std::back_inserter(lacks));
-    std::set_difference(have.begin(), have.end(), want.begin(), want.end(),
-                        std::back_inserter(adds));
-    std::string text;
-    if (!lacks.empty()) text += "lacks " + list(lacks);
-    if (!adds.empty()) {
-      text += text.empty() ? "adds " : "; adds ";
-      text += list(adds);
-    }
-    return text.empty() ? std::string("the same names in another order") : text;
-  };
   const std::string csv_path = "certificates/certificates.csv";
   if (const std::string_view* csv = File(csv_path)) {
     std::vector<rendered::CertificateMention> rows;
@@ -553,11 +602,11 @@ void Prover::CompareCertificateTables() {
         if (row.sans_field != joined(cert.sans))
           Report("LT4257", {csv_path, row.line, ""},
                  fmt::format("{}: SANs differ from certificates.json ({})", cert.id,
-                             difference(row.names, sorted_lower(cert.sans))));
+                             NameDifference(row.names, SortedLower(cert.sans))));
         if (row.install_on_field != joined(cert.install_on))
           Report("LT4257", {csv_path, row.line, ""},
                  fmt::format("{}: install_on differs from certificates.json ({})", cert.id,
-                             difference(row.hosts, sorted_lower(cert.install_on))));
+                             NameDifference(row.hosts, SortedLower(cert.install_on))));
       }
       for (const rendered::CertificateMention& row : rows) {
         if (!planned.count(row.id))
@@ -566,6 +615,12 @@ void Prover::CompareCertificateTables() {
       }
     }
   }
+}
+
+// request-certificates.ps1 must request each certificate the Lync servers request (all but the
+// reverse proxies') on each server it is installed on, with its names.
+void Prover::CompareCertificateScript() {
+  if (!certificates_) return;
   const std::string script_path = "certificates/request-certificates.ps1";
   const std::string_view* script = File(script_path);
   if (!script) return;
@@ -576,8 +631,8 @@ void Prover::CompareCertificateTables() {
     if (cert.role == CertificateRole::kReverseProxy) continue;  // not a Lync server's
     std::vector<std::string> names = cert.sans;
     if (!cert.subject.empty()) names.push_back(cert.subject);
-    names = sorted_lower(names);
-    const std::vector<std::string> hosts = sorted_lower(cert.install_on);
+    names = SortedLower(names);
+    const std::vector<std::string> hosts = SortedLower(cert.install_on);
     const std::vector<rendered::CertificateMention>& mine = steps[cert.id];
     // Obtained (requested, or imported from the server that requested it) on each server; a
     // globally assigned one (OAuth) once, on any of them.
@@ -609,7 +664,7 @@ void Prover::CompareCertificateTables() {
       } else if (*step_names != names) {
         Report("LT4257", {script_path, s.line, ""},
                fmt::format("{}s {} on {}: names differ from certificates.json ({})", Lower(s.step),
-                           cert.id, host, difference(*step_names, names)));
+                           cert.id, host, NameDifference(*step_names, names)));
       }
     }
     steps.erase(cert.id);
@@ -890,16 +945,139 @@ void Prover::RunRuleTable() {
   }
 }
 
-void Prover::Run() {
-  ReadZones();
-  CompareDnsRenderings();
-  ReadCertificates();
-  CompareOpensslConfigs();
-  CompareCertificateTables();
-  ReadProxyRules();
-  CompareProxyConfigs();
-  ReadKerberos();
-  CompareSpnRenderings();
+void Prover::Run(unsigned jobs) {
+  // The proof is parts that each read their own files into a model (or into the keys of one
+  // rendering) and compare them with the models read before them, never with each other's
+  // findings: each part is a prover of its own, with its own findings, and the parts of a round
+  // run side by side (a round reads models, the next compares with them). A part's
+  // findings take the place its step had when the proof ran one step after the other, so what
+  // is reported, and in which order, does not depend on the threads. The rule table runs last,
+  // on every model read back.
+  enum Place {
+    kZones,
+    kRecordsJson,
+    kRecordsCsv,
+    kRecordsScript,
+    kJsonRecordsCompared,
+    kCsvRecordsCompared,
+    kScriptRecordsCompared,
+    kReadCertificates,
+    kOpenssl,
+    kCertificateTables,
+    kProxy,
+    kKerberos
+  };
+  struct Part {
+    Place place;
+    std::function<void(Prover&)> run;
+    Diagnostics found;
+    std::unique_ptr<Prover> prover;
+  };
+  std::deque<Part> parts;  // a deque: a prover keeps a reference to its part's findings
+  auto add = [&](Place place, std::function<void(Prover&)> run) -> Prover& {
+    Part& part = parts.emplace_back();
+    part.place = place;
+    part.run = std::move(run);
+    part.prover = std::make_unique<Prover>(plan_, files_, root_, part.found);
+    part.prover->certificates_ = certificates_;
+    return *part.prover;
+  };
+  auto run_round = [&](size_t first) {
+    RunSideBySide(parts.size() - first, jobs, [&parts, first](size_t i) {
+      Part& part = parts[first + i];
+      part.run(*part.prover);
+      part.prover->Reading({});  // its last file goes back to the page cache too
+    });
+  };
+
+  // Round one: the zone files (a few hundred to a part: thousands of SIP domains are thousands
+  // of zones) and the other renderings of the records.
+  const std::vector<ZoneFile> zones = ZoneFiles();
+  const size_t zones_per_part = std::max<size_t>(256, zones.size() / 16);
+  std::vector<Prover*> zone_parts;
+  for (size_t first = 0; first < zones.size(); first += zones_per_part) {
+    size_t last = std::min(zones.size(), first + zones_per_part);
+    zone_parts.push_back(&add(kZones, [&zones, first, last](Prover& p) {
+      for (size_t i = first; i < last; ++i) p.ReadZoneFile(zones[i]);
+    }));
+  }
+  Prover* json_keys = nullptr;
+  Prover* csv_keys = nullptr;
+  Prover* script_keys = nullptr;
+  if (!zones.empty()) {  // without zone files there is nothing to compare the others with
+    json_keys = &add(kRecordsJson, [](Prover& p) { p.ReadRecordsJson(); });
+    csv_keys = &add(kRecordsCsv, [](Prover& p) { p.CsvRecordKeys(); });
+    script_keys = &add(kRecordsScript, [](Prover& p) { p.ScriptRecordKeys(); });
+  }
+  run_round(0);
+  if (!zones.empty()) {
+    dns_ = std::make_shared<DnsRecordSet>();
+    size_t records = 0;
+    for (const Prover* part : zone_parts) records += part->dns_->records.size();
+    dns_->records.reserve(records);
+    for (Prover* part : zone_parts) {
+      std::vector<DnsRecord>& records = part->dns_->records;
+      std::move(records.begin(), records.end(), std::back_inserter(dns_->records));
+      records = {};
+      zone_records_.merge(part->zone_records_);  // the first file of a key names it, as before
+      part->zone_records_.clear();
+    }
+    dns_->unknown_addresses = std::move(json_keys->dns_->unknown_addresses);
+    std::sort(dns_->records.begin(), dns_->records.end(), RecordLess);
+    dns_->Index();
+  }
+
+  // Round two: the other renderings of the records compared with the zone files, and
+  // certificates.json read. Each rendering's records are dropped once compared, so they are
+  // not all still held while the certificates are read.
+  const size_t second = parts.size();
+  if (dns_) {
+    auto compare = [this, &add](Place place, const char* file,
+                                std::map<std::string, Origin>* keys) {
+      if (!keys) return;
+      add(place, [this, file, keys](Prover& p) {
+        p.CompareRecordKeys(file, *keys, zone_records_);
+        keys->clear();
+      });
+    };
+    compare(kJsonRecordsCompared, "dns/records.json",
+            json_keys->json_records_ ? &*json_keys->json_records_ : nullptr);
+    compare(kCsvRecordsCompared, "dns/records.csv",
+            files_.texts.count("dns/records.csv") ? &csv_keys->rendered_keys_ : nullptr);
+    compare(kScriptRecordsCompared, "dns/dns.ps1",
+            files_.texts.count("dns/dns.ps1") ? &script_keys->rendered_keys_ : nullptr);
+  }
+  Prover& certificates = add(kReadCertificates, [](Prover& p) { p.ReadCertificates(); });
+  run_round(second);
+  certificates_ = std::move(certificates.certificates_);
+
+  // Round three: every comparison with the certificates, the proxy rules and the SPNs.
+  const size_t third = parts.size();
+  add(kOpenssl, [](Prover& p) { p.CompareOpensslConfigs(); });
+  // One part, not two: each holds every certificate's names as the file gives them, and the
+  // two side by side raised the peak by a hundred megabytes on a large run.
+  add(kCertificateTables, [](Prover& p) {
+    p.CompareCertificateCsv();
+    p.CompareCertificateScript();
+  });
+  Prover& proxy = add(kProxy, [](Prover& p) {
+    p.ReadProxyRules();
+    p.CompareProxyConfigs();
+  });
+  Prover& kerberos = add(kKerberos, [](Prover& p) {
+    p.ReadKerberos();
+    p.CompareSpnRenderings();
+  });
+  run_round(third);
+  proxy_ = std::move(proxy.proxy_);
+  kerberos_ = std::move(kerberos.kerberos_);
+
+  std::vector<const Part*> in_place;
+  for (const Part& part : parts) in_place.push_back(&part);
+  std::stable_sort(in_place.begin(), in_place.end(),
+                   [](const Part* a, const Part* b) { return a->place < b->place; });
+  for (const Part* part : in_place) diagnostics_.Append(part->found);
+  parts.clear();
   RunRuleTable();
 }
 
@@ -943,8 +1121,8 @@ bool ReadRenderedFiles(const std::string& dir, RenderedFiles& files, Diagnostics
 }
 
 void ProveRenderedArtifacts(const Plan& plan, const RenderedFiles& files, const std::string& root,
-                            Diagnostics& diagnostics) {
-  Prover(plan, files, root, diagnostics).Run();
+                            Diagnostics& diagnostics, unsigned jobs) {
+  Prover(plan, files, root, diagnostics).Run(jobs);
 }
 
 }  // namespace lynctopo

@@ -41,7 +41,9 @@ bool ReadRenderedFiles(const std::string& dir, RenderedFiles& files, Diagnostics
 
 // Parses `files` back and proves them against `plan` and against each other. `root` prefixes
 // the file names in diagnostics (the folder as the user wrote it; empty for `generate`).
+// `jobs` as `generate --jobs`: 1 proves on the calling thread alone, 0 uses the cores there are;
+// the findings are the same either way.
 void ProveRenderedArtifacts(const Plan& plan, const RenderedFiles& files, const std::string& root,
-                            Diagnostics& diagnostics);
+                            Diagnostics& diagnostics, unsigned jobs = 1);
 
 }  // namespace lynctopo

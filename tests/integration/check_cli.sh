@@ -68,6 +68,8 @@ mutations=(
   "certificates/request-certificates.ps1|258s/'webext01.contoso.com', //|LT4257|certificates/request-certificates.ps1:258:1:"
   "kerberos/plan.json|s/\"spn\": \"HTTP\/pool02.contoso.local\"/\"spn\": \"HTTP\/pool99.contoso.local\"/|LT8102|kerberos/plan.json:46:1:"
   "certificates/certificates.json|s/\"webconf.contoso.com\"/\"webconf2.contoso.com\"/|LT5103|certificates/certificates.json:224:1:"
+  "dns/records.json|0,/\"priority\": 0/s//\"priority\": \"zero\"/|LT4251|dns/records.json:"
+  "certificates/certificates.json|0,/\"id\": \"[^\"]*\"/s//\"id\": 7/|LT4251|certificates/certificates.json:"
   "kerberos/plan.json|s/\"spn\": \"HTTP\/pool02.contoso.local\"/\"spn\": \"HTTP\/pool99.contoso.local\"/|LT8101|kerberos/plan.json:"
 )
 for row in "${mutations[@]}"; do
