@@ -32,7 +32,7 @@ int RunCheck(const CheckArgs& args) {
     plan = DerivePlan(*topology, diagnostics);
     if (args.artifacts.empty()) {
       ArtifactSet artifacts = BuildArtifacts(plan, diagnostics);
-      RunConsistencyCheck(artifacts, diagnostics);
+      RunConsistencyCheck(artifacts, diagnostics, /*jobs=*/0);
     } else {
       RenderedFiles files;
       if (ReadRenderedFiles(args.artifacts, files, diagnostics))

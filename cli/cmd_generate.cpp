@@ -228,7 +228,7 @@ int RunGenerate(const GenerateArgs& args) {
   // diagnostics where the check always reported them, after the generators'.
   progress.Show("checking the models");
   auto consistency = std::make_shared<Diagnostics>();
-  RunConsistencyCheck(artifacts, *consistency);
+  RunConsistencyCheck(artifacts, *consistency, args.jobs);
   artifacts.consistency = consistency;
   timer.Lap("rules");
   // The rendered files wait on disk, not in memory (output_spill.hpp): beside --out when they

@@ -22,9 +22,10 @@ struct ConsistencyRule {
 std::span<const ConsistencyRule> AllConsistencyRules();
 
 // Runs every rule of `rules` (the table by default); a rule that throws is reported as LT4100
-// and the others still run. Nothing runs without a plan.
-void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics);
+// and the others still run. Nothing runs without a plan. `jobs` rules at a time (0: one per
+// core); the findings, and their order (the table's), are the same whatever `jobs` is.
+void RunConsistencyCheck(const ArtifactSet& artifacts, Diagnostics& diagnostics, unsigned jobs = 1);
 void RunConsistencyCheck(const ArtifactSet& artifacts, std::span<const ConsistencyRule> rules,
-                         Diagnostics& diagnostics);
+                         Diagnostics& diagnostics, unsigned jobs = 1);
 
 }  // namespace lynctopo

@@ -24,8 +24,22 @@ class RuleRunScope {
   RuleRunScope& operator=(const RuleRunScope&) = delete;
 
  private:
+  friend class JoinedRuleRun;
   RunIndexes* outer_;
   std::unique_ptr<RunIndexes> indexes_;
+};
+
+// While one lives, on another thread than the run's: the rules run there share `run`'s indexes
+// (RunConsistencyCheck runs the rules of one run side by side).
+class JoinedRuleRun {
+ public:
+  explicit JoinedRuleRun(const RuleRunScope& run);
+  ~JoinedRuleRun();
+  JoinedRuleRun(const JoinedRuleRun&) = delete;
+  JoinedRuleRun& operator=(const JoinedRuleRun&) = delete;
+
+ private:
+  RunIndexes* outer_;
 };
 
 // LT4201: every plan name has its records in its view: one A/AAAA per planned address, a

@@ -103,7 +103,7 @@ class Prover {
                            const std::vector<ServedRoute>& routes);
   void ReadKerberos();
   void CompareSpnRenderings();
-  void RunRuleTable();
+  void RunRuleTable(unsigned jobs);
 
   const Plan& plan_;
   const RenderedFiles& files_;
@@ -924,7 +924,7 @@ unsigned LineNaming(std::string_view json_text, const std::string& message) {
   return 0;
 }
 
-void Prover::RunRuleTable() {
+void Prover::RunRuleTable(unsigned jobs) {
   ArtifactSet artifacts;
   artifacts.plan = &plan_;
   artifacts.dns = dns_;
@@ -932,7 +932,7 @@ void Prover::RunRuleTable() {
   artifacts.proxy = proxy_;
   artifacts.kerberos = kerberos_;
   Diagnostics found;
-  RunConsistencyCheck(artifacts, found);
+  RunConsistencyCheck(artifacts, found, jobs);
   for (const Diagnostic& d : found.items()) {
     std::string file = d.file.empty() ? ModelFileOf(d.code) : d.file;
     SourceLoc loc = d.loc;
@@ -1078,7 +1078,7 @@ void Prover::Run(unsigned jobs) {
                    [](const Part* a, const Part* b) { return a->place < b->place; });
   for (const Part* part : in_place) diagnostics_.Append(part->found);
   parts.clear();
-  RunRuleTable();
+  RunRuleTable(jobs);
 }
 
 }  // namespace

@@ -4,11 +4,13 @@
 // calling a rule directly, and every rule of the table must be named by at least one row.
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -64,7 +66,8 @@ std::shared_ptr<const T> Borrow(const T& object) {
   return std::shared_ptr<const T>(std::shared_ptr<const T>(), &object);  // non-owning
 }
 
-std::set<std::string> ErrorCodes(Models& models) {
+// Every finding of the rule table over `models`, in order, run `jobs` rules at a time.
+Diagnostics Findings(Models& models, unsigned jobs) {
   models.dns.Index();
   ArtifactSet artifacts;
   artifacts.plan = &models.plan;
@@ -74,7 +77,12 @@ std::set<std::string> ErrorCodes(Models& models) {
   artifacts.kerberos = Borrow(models.kerberos);
   artifacts.iis = Enterprise().artifacts.iis;
   Diagnostics diagnostics;
-  RunConsistencyCheck(artifacts, diagnostics);
+  RunConsistencyCheck(artifacts, diagnostics, jobs);
+  return diagnostics;
+}
+
+std::set<std::string> ErrorCodes(Models& models) {
+  const Diagnostics diagnostics = Findings(models, 1);
   std::set<std::string> codes;
   for (const Diagnostic& d : diagnostics.items()) {
     if (d.severity == Severity::kError) codes.insert(d.code);
@@ -419,6 +427,44 @@ TEST_CASE("Mutation table: each mutation is caught by exactly its rules", "[chec
   }
 }
 
+TEST_CASE("Mutation table: the rules find the same, in the same order, side by side",
+          "[check][mutation]") {
+  size_t findings = 0;
+  for (const Mutation& mutation : Mutations()) {
+    INFO(mutation.what);
+    Models m = Copy();
+    mutation.apply(m);
+    const Diagnostics on_one = Findings(m, 1), on_many = Findings(m, 8);
+    std::vector<std::string> one, many;
+    for (const Diagnostic& d : on_one.items()) one.push_back(FormatDiagnostic(d));
+    for (const Diagnostic& d : on_many.items()) many.push_back(FormatDiagnostic(d));
+    CHECK(many == one);
+    findings += one.size();
+  }
+  CHECK(findings >= Mutations().size());
+}
+
+TEST_CASE("Rules side by side report in the table's order, not as they finish",
+          "[check][mutation]") {
+  static const ConsistencyRule rules[] = {
+      {"LT9997", "slow",
+       [](const ArtifactSet&, Diagnostics& d) {
+         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+         d.Error("LT9997", "", {}, "first in the table");
+       }},
+      {"LT9999", "quick",
+       [](const ArtifactSet&, Diagnostics& d) { d.Error("LT9999", "", {}, "second"); }},
+  };
+  Models m = Copy();
+  ArtifactSet artifacts;
+  artifacts.plan = &m.plan;
+  Diagnostics diagnostics;
+  RunConsistencyCheck(artifacts, rules, diagnostics, 2);
+  REQUIRE(diagnostics.items().size() == 2);
+  CHECK(diagnostics.items()[0].code == "LT9997");
+  CHECK(diagnostics.items()[1].code == "LT9999");
+}
+
 TEST_CASE("Mutation table: every rule of the table is named by a mutation", "[check][mutation]") {
   std::set<std::string> named;
   for (const Mutation& mutation : Mutations())
@@ -444,7 +490,7 @@ TEST_CASE("A rule that throws is LT4100 and the others still run", "[check][muta
   ArtifactSet artifacts;
   artifacts.plan = &m.plan;
   Diagnostics diagnostics;
-  RunConsistencyCheck(artifacts, rules, diagnostics);
+  RunConsistencyCheck(artifacts, rules, diagnostics, GENERATE(1u, 4u));
   std::set<std::string> codes;
   for (const Diagnostic& d : diagnostics.items()) codes.insert(d.code);
   CHECK(codes == std::set<std::string>{"LT4100", "LT9999"});
