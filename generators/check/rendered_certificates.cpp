@@ -13,17 +13,6 @@ namespace lynctopo::rendered {
 
 namespace {
 
-std::vector<std::string> SortedList(const std::string& field) {
-  std::vector<std::string> items;
-  std::istringstream in(field);
-  std::string item;
-  while (std::getline(in, item, ';')) {
-    if (!item.empty()) items.push_back(ToLower(item));
-  }
-  std::sort(items.begin(), items.end());
-  return items;
-}
-
 // Position of the literal following `-Flag ` in a line's code, counting literals before it.
 int LiteralIndexAfter(const std::string& code, std::string_view flag) {
   size_t at = code.find(flag);
@@ -35,6 +24,17 @@ int LiteralIndexAfter(const std::string& code, std::string_view flag) {
 }
 
 }  // namespace
+
+std::vector<std::string> CsvListNames(const std::string& field) {
+  std::vector<std::string> items;
+  std::istringstream in(field);
+  std::string item;
+  while (std::getline(in, item, ';')) {
+    if (!item.empty()) items.push_back(ToLower(item));
+  }
+  std::sort(items.begin(), items.end());
+  return items;
+}
 
 bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
                      std::string& error) {
@@ -51,16 +51,28 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
       return false;
     }
   }
+  const size_t id = column["id"], subject = column["subject"], sans = column["sans"],
+               install_on = column["install_on"];
   for (size_t r = 1; r < rows.size(); ++r) {
-    const std::vector<std::string>& f = rows[r].fields;
+    std::vector<std::string>& f = rows[r].fields;
     if (f.size() == 1 && f[0].empty()) continue;  // a trailing empty line
-    auto field = [&](const char* name) {
-      size_t i = column[name];
-      return i < f.size() ? f[i] : std::string();
+    // Moved out of the parsed rows, not copied: the table of 10,000 certificates' names was
+    // held three times over.
+    auto take = [&](size_t i) { return i < f.size() ? std::move(f[i]) : std::string(); };
+    auto take_lower = [&](size_t i) {
+      std::string text = take(i);
+      for (char& c : text) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // as ToLower
+      }
+      return text;
     };
-    out.push_back({field("id"), ToLower(field("subject")), SortedList(field("sans")),
-                   SortedList(field("install_on")), rows[r].line, "", false, ToLower(field("sans")),
-                   ToLower(field("install_on"))});
+    CertificateMention& row = out.emplace_back();
+    row.id = take(id);
+    row.subject = take_lower(subject);
+    row.line = rows[r].line;
+    row.sans_field = take_lower(sans);
+    row.install_on_field = take_lower(install_on);
+    f = {};
   }
   return true;
 }

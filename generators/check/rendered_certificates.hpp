@@ -13,15 +13,16 @@ namespace lynctopo::rendered {
 struct CertificateMention {
   std::string id;
   std::string subject;
+  // request-certificates.ps1 only (certificates.csv's are in its fields, see CsvListNames):
   std::vector<std::string> names;  // SANs, sorted, lower-case
-  std::vector<std::string> hosts;  // where it is installed / requested, sorted, lower-case
+  std::vector<std::string> hosts;  // where it is requested, sorted, lower-case
   unsigned line = 0;
   // request-certificates.ps1 only: which step ("Request", "Import" or "Set"), and whether the
   // assignment is global (one certificate for every Front End, as OAuth's).
   std::string step;
   bool global = false;
   // certificates.csv only: the sans and install_on fields as written (';'-joined, in order),
-  // since a free-text proxy name may itself hold a ';'.
+  // lower-case, since a free-text proxy name may itself hold a ';'.
   std::string sans_field, install_on_field;
   // request-certificates.ps1 only: `names` is empty because the step before this one for the
   // same certificate had the same names (a certificate is requested, imported and assigned on
@@ -33,6 +34,9 @@ struct CertificateMention {
 // install_on; lists separated by ';'). False with `error` when a column is missing.
 bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
                      std::string& error);
+// The names of one of its list fields, lower-case and sorted (for a message saying how a row
+// differs).
+std::vector<std::string> CsvListNames(const std::string& field);
 
 // One per `Request-PlannedCertificate`, `Import-PlannedCertificate` or `Set-PlannedCertificate`
 // call (`-Id '…' -Subject '…' -Names @('…', …)`) of request-certificates.ps1, with the computer
