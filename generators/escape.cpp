@@ -1,5 +1,7 @@
 #include "generators/escape.hpp"
 
+#include <algorithm>
+
 namespace lynctopo {
 
 std::string PowerShellQuote(std::string_view text) {
@@ -71,7 +73,11 @@ std::string XmlEscape(std::string_view text) {
 }
 
 std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  // A plain loop: find_first_of calls memchr over the set once per character, and every cell
+  // of the large CSV tables comes through here.
+  bool plain = std::none_of(text.begin(), text.end(),
+                            [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (plain) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     out += c;

@@ -176,6 +176,24 @@ class SanList {
     return {out.begin(), out.end()};
   }
 
+  // What Build(subject, use_wildcards) gives for this list with `name` added (not
+  // wildcardable), from `built`, that list's own Build with the same arguments: each server of a
+  // pool adds its FQDN to the pool's names, and building the pool's sets again per server was
+  // most of the certificate model's time.
+  std::vector<std::string> BuiltWith(const std::vector<std::string>& built,
+                                     const std::string& name) const {
+    // Build had it already when the list holds it.
+    bool add = !name.empty() && !names_.contains(name) &&
+               !std::binary_search(built.begin(), built.end(), name);
+    auto at = add ? std::lower_bound(built.begin(), built.end(), name) : built.end();
+    std::vector<std::string> out;
+    out.reserve(built.size() + (add ? 1 : 0));  // exactly, as Build's copy of its set was
+    out.insert(out.end(), built.begin(), at);
+    if (add) out.push_back(name);
+    out.insert(out.end(), at, built.end());
+    return out;
+  }
+
  private:
   std::set<std::string> names_;
   std::set<std::string> wildcardable_;
@@ -296,9 +314,22 @@ class Builder {
     PoolNames names = NamesOfPool(pool);
     const std::string& subject = pool.fqdn.str();
     bool wildcards = policy_->wildcard_simple_urls;
+    // Each use's list built once for the pool; a server's certificate is it plus the server.
+    struct Use {
+      const SanList* sans;
+      std::vector<std::string> built;
+    };
+    SanList all = names.default_use;
+    all.Merge(names.web_internal);
+    all.Merge(names.web_external);
+    auto use = [&](const SanList& sans) { return Use{&sans, sans.Build(subject, wildcards)}; };
+    const bool separate = policy_->separate_web_certificates;
+    const Use default_use = use(separate ? names.default_use : all);
+    const Use web_internal = separate ? use(names.web_internal) : Use{};
+    const Use web_external = separate ? use(names.web_external) : Use{};
     for (const PlannedServer& server : pool.servers) {
       const std::string& host = server.fqdn.str();
-      auto make = [&](std::string suffix, std::vector<std::string> uses, SanList sans) {
+      auto make = [&](std::string suffix, std::vector<std::string> uses, const Use& sans) {
         PlannedCertificate cert = Base(RoleOfIisPool(pool.kind), SafeId(host) + "-" + suffix);
         cert.uses = std::move(uses);
         cert.site = pool.site;
@@ -306,20 +337,17 @@ class Builder {
         cert.server = host;
         cert.install_on = {host};
         cert.subject = subject;
-        sans.Add(host);  // the server's own FQDN on every use (A.3–A.5)
         cert.wildcards_allowed = true;
-        cert.sans = sans.Build(subject, wildcards);
+        // The server's own FQDN on every use (A.3–A.5).
+        cert.sans = sans.sans->BuiltWith(sans.built, host);
         set.certificates.push_back(std::move(cert));
       };
-      if (policy_->separate_web_certificates) {
-        make("default", {kUseDefault}, names.default_use);
-        make("web-internal", {kUseWebInternal}, names.web_internal);
-        make("web-external", {kUseWebExternal}, names.web_external);
+      if (separate) {
+        make("default", {kUseDefault}, default_use);
+        make("web-internal", {kUseWebInternal}, web_internal);
+        make("web-external", {kUseWebExternal}, web_external);
       } else {
-        SanList all = names.default_use;
-        all.Merge(names.web_internal);
-        all.Merge(names.web_external);
-        make("default", {kUseDefault, kUseWebInternal, kUseWebExternal}, all);
+        make("default", {kUseDefault, kUseWebInternal, kUseWebExternal}, default_use);
       }
     }
   }

@@ -4,6 +4,8 @@
 
 #include "generators/certificates/certificates_generator.hpp"
 
+#include <algorithm>
+
 #include <memory>
 
 #include "generators/certificates/certificate_model.hpp"
@@ -20,7 +22,11 @@ bool SafeForOpenSsl(const std::string& name) {
   if (name.empty()) return false;
   std::string_view rest = name;
   if (rest.starts_with("*.")) rest.remove_prefix(2);
-  return rest.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") == std::string_view::npos;
+  // A plain loop, not find_first_not_of (memchr over the set per character): every SAN of
+  // every certificate comes through here.
+  return std::all_of(rest.begin(), rest.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  });
 }
 
 template <typename View>
