@@ -20,6 +20,7 @@
 
 #include "generators/certificates/certificate_model.hpp"
 #include "generators/check/check.hpp"
+#include "generators/check/ldns_text.hpp"
 #include "generators/check/rendered_certificates.hpp"
 #include "generators/check/rendered_parsers.hpp"
 #include "generators/check/rendered_proxy.hpp"
@@ -209,13 +210,6 @@ bool Prover::JsonItems(const std::string& path, const std::string& key, const It
 
 // ---- DNS: the zone files (what BIND serves) are the model; every other rendering must agree.
 
-struct LdnsText {
-  char* text;
-  explicit LdnsText(const ldns_rdf* rdf) : text(rdf ? ldns_rdf2str(rdf) : nullptr) {}
-  ~LdnsText() { free(text); }
-  std::string str() const { return text ? text : ""; }
-};
-
 std::vector<Prover::ZoneFile> Prover::ZoneFiles() const {
   std::vector<ZoneFile> zones;
   for (const auto& [path, text] : files_.texts) {
@@ -258,21 +252,21 @@ void Prover::ReadZoneFile(const ZoneFile& zone) {
     DnsRecord record;
     record.view = view;
     record.zone = p.stem().string();
-    record.name = Lower(LdnsText(ldns_rr_owner(rr)).str());
+    record.name = Lower(LdnsRdfText(ldns_rr_owner(rr)));
     record.ttl = static_cast<int>(ldns_rr_ttl(rr));
     bool keep = true;
     switch (ldns_rr_get_type(rr)) {
       case LDNS_RR_TYPE_A:
         record.type = DnsType::kA;
-        record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
+        record.value = LdnsRdfText(ldns_rr_rdf(rr, 0));
         break;
       case LDNS_RR_TYPE_AAAA:
         record.type = DnsType::kAAAA;
-        record.value = LdnsText(ldns_rr_rdf(rr, 0)).str();
+        record.value = LdnsRdfText(ldns_rr_rdf(rr, 0));
         break;
       case LDNS_RR_TYPE_CNAME:
         record.type = DnsType::kCname;
-        record.value = Lower(LdnsText(ldns_rr_rdf(rr, 0)).str());
+        record.value = Lower(LdnsRdfText(ldns_rr_rdf(rr, 0)));
         break;
       case LDNS_RR_TYPE_SRV:
         record.type = DnsType::kSrv;
@@ -283,10 +277,10 @@ void Prover::ReadZoneFile(const ZoneFile& zone) {
         record.priority = ldns_rdf2native_int16(ldns_rr_rdf(rr, 0));
         record.weight = ldns_rdf2native_int16(ldns_rr_rdf(rr, 1));
         record.port = ldns_rdf2native_int16(ldns_rr_rdf(rr, 2));
-        record.value = Lower(LdnsText(ldns_rr_rdf(rr, 3)).str());
+        record.value = Lower(LdnsRdfText(ldns_rr_rdf(rr, 3)));
         break;
       case LDNS_RR_TYPE_NS:
-        name_servers.insert(Lower(LdnsText(ldns_rr_rdf(rr, 0)).str()));
+        name_servers.insert(Lower(LdnsRdfText(ldns_rr_rdf(rr, 0))));
         keep = false;
         break;
       default:
