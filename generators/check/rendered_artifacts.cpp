@@ -117,10 +117,9 @@ class Prover {
   // The models read back, and where each DNS record came from (keyed as RecordKey).
   std::shared_ptr<DnsRecordSet> dns_;
   std::map<std::string, Origin> zone_records_;
-  // dns/records.json's records (RecordKey -> origin), read with its unknown addresses.
-  std::optional<std::map<std::string, Origin>> json_records_;
-  // records.csv's or dns.ps1's records (RecordKey -> origin).
-  std::map<std::string, Origin> rendered_keys_;
+  // The records of the other rendering this prover read (records.json, with its unknown
+  // addresses; records.csv; dns.ps1), RecordKey -> origin; nullopt when it read none.
+  std::optional<std::map<std::string, Origin>> rendered_keys_;
   std::shared_ptr<const CertificateSet> certificates_;  // read by the comparisons side by side
   std::shared_ptr<ProxyRuleSet> proxy_;
   std::shared_ptr<KerberosPlan> kerberos_;
@@ -231,7 +230,8 @@ void Prover::ReadZoneFile(const ZoneFile& zone) {
   FILE* in = fmemopen(const_cast<char*>(text.data()), text.size(), "r");
   if (!in) return;
   uint32_t ttl = 3600;
-  ldns_rdf* origin = ldns_dname_new_frm_str((p.stem().string() + ".").c_str());
+  const std::string zone_name = p.stem().string();
+  ldns_rdf* origin = ldns_dname_new_frm_str((zone_name + ".").c_str());
   ldns_rdf* previous = nullptr;
   int line = 0;
   std::set<std::string> name_servers;  // their A/AAAA glue is the zone's frame too
@@ -251,7 +251,7 @@ void Prover::ReadZoneFile(const ZoneFile& zone) {
     }
     DnsRecord record;
     record.view = view;
-    record.zone = p.stem().string();
+    record.zone = zone_name;
     record.name = Lower(LdnsRdfText(ldns_rr_owner(rr)));
     record.ttl = static_cast<int>(ldns_rr_ttl(rr));
     bool keep = true;
@@ -312,7 +312,7 @@ void Prover::ReadRecordsJson() {
                  Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
   };
   if (JsonItems("dns/records.json", "records", record, &rest)) {
-    json_records_ = std::move(keys);
+    rendered_keys_ = std::move(keys);
     const nlohmann::json& unknown = rest["address_unknown"];
     for (size_t i = 0; unknown.is_array() && i < unknown.size(); ++i) {
       const nlohmann::json& u = unknown[i];
@@ -337,6 +337,7 @@ void Prover::ReadRecordsJson() {
 void Prover::CsvRecordKeys() {
   const std::string_view* csv = File("dns/records.csv");
   if (!csv) return;
+  rendered_keys_.emplace();
   std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
   for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
     const std::vector<std::string>& f = rows[i].fields;
@@ -347,7 +348,7 @@ void Prover::CsvRecordKeys() {
     if (f[3].empty() && f[5] == "address unknown") continue;  // listed, never in a zone
     auto number = [](const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); };
     View view = f[0] == "external" ? View::kExternal : View::kInternal;
-    rendered_keys_.emplace(
+    rendered_keys_->emplace(
         RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
         Origin{"dns/records.csv", rows[i].line, ""});
   }
@@ -356,6 +357,7 @@ void Prover::CsvRecordKeys() {
 void Prover::ScriptRecordKeys() {
   const std::string_view* ps1 = File("dns/dns.ps1");
   if (!ps1) return;
+  rendered_keys_.emplace();
   // The records are the script's $Planned table, read by its string literals:
   //   'internal' = @(                                   a view
   //     @{ Zone = 'contoso.com'; Records = @(           a zone
@@ -403,7 +405,7 @@ void Prover::ScriptRecordKeys() {
       weight = field(line, "Weight");
       port = field(line, "Port");
     }
-    rendered_keys_.emplace(
+    rendered_keys_->emplace(
         RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
         Origin{"dns/dns.ps1", number, ""});
   }
@@ -1029,20 +1031,17 @@ void Prover::Run(unsigned jobs) {
   // not all still held while the certificates are read.
   const size_t second = parts.size();
   if (dns_) {
-    auto compare = [this, &add](Place place, const char* file,
-                                std::map<std::string, Origin>* keys) {
-      if (!keys) return;
+    auto compare = [this, &add](Place place, const char* file, Prover* reader) {
+      std::optional<std::map<std::string, Origin>>* keys = &reader->rendered_keys_;
+      if (!*keys) return;
       add(place, [this, file, keys](Prover& p) {
-        p.CompareRecordKeys(file, *keys, zone_records_);
-        keys->clear();
+        p.CompareRecordKeys(file, **keys, zone_records_);
+        keys->reset();
       });
     };
-    compare(kJsonRecordsCompared, "dns/records.json",
-            json_keys->json_records_ ? &*json_keys->json_records_ : nullptr);
-    compare(kCsvRecordsCompared, "dns/records.csv",
-            files_.texts.count("dns/records.csv") ? &csv_keys->rendered_keys_ : nullptr);
-    compare(kScriptRecordsCompared, "dns/dns.ps1",
-            files_.texts.count("dns/dns.ps1") ? &script_keys->rendered_keys_ : nullptr);
+    compare(kJsonRecordsCompared, "dns/records.json", json_keys);
+    compare(kCsvRecordsCompared, "dns/records.csv", csv_keys);
+    compare(kScriptRecordsCompared, "dns/dns.ps1", script_keys);
   }
   Prover& certificates = add(kReadCertificates, [](Prover& p) { p.ReadCertificates(); });
   run_round(second);
