@@ -622,8 +622,9 @@ void Prover::CompareCertificateScript() {
   const std::string script_path = "certificates/request-certificates.ps1";
   const std::string_view* script = File(script_path);
   if (!script) return;
+  rendered::NamePool pool;  // outlives the steps, whose names are views into it
   std::map<std::string, std::vector<rendered::CertificateMention>> steps;  // by id
-  for (rendered::CertificateMention& step : rendered::ScriptCertificateSteps(*script))
+  for (rendered::CertificateMention& step : rendered::ScriptCertificateSteps(*script, pool))
     steps[step.id].push_back(std::move(step));
   for (const PlannedCertificate& cert : certificates_->certificates) {
     if (cert.role == CertificateRole::kReverseProxy) continue;  // not a Lync server's
@@ -647,10 +648,10 @@ void Prover::CompareCertificateScript() {
       Report("LT4257", {script_path, 0, ""},
              fmt::format("never requests or imports {} on {}", cert.id, host));
     }
-    const std::vector<std::string>* step_names = nullptr;  // of the step before (in order)
+    const std::vector<std::string_view>* step_names = nullptr;  // of the step before (in order)
     for (const rendered::CertificateMention& s : mine) {
       if (!s.names_as_before || !step_names) step_names = &s.names;
-      std::string host = s.hosts.empty() ? "" : s.hosts[0];
+      std::string host = s.hosts.empty() ? "" : std::string(s.hosts[0]);
       if (!std::binary_search(hosts.begin(), hosts.end(), host)) {
         Report("LT4257", {script_path, s.line, ""},
                fmt::format("{}s {} on {}, where certificates.json does not install it",
@@ -659,10 +660,11 @@ void Prover::CompareCertificateScript() {
         Report("LT4257", {script_path, s.line, ""},
                fmt::format("{}s {} with subject '{}', certificates.json plans '{}'", Lower(s.step),
                            cert.id, s.subject, cert.subject));
-      } else if (*step_names != names) {
+      } else if (!std::equal(step_names->begin(), step_names->end(), names.begin(), names.end())) {
         Report("LT4257", {script_path, s.line, ""},
                fmt::format("{}s {} on {}: names differ from certificates.json ({})", Lower(s.step),
-                           cert.id, host, NameDifference(*step_names, names)));
+                           cert.id, host,
+                           NameDifference({step_names->begin(), step_names->end()}, names)));
       }
     }
     steps.erase(cert.id);

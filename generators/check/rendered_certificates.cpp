@@ -77,17 +77,17 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
   return true;
 }
 
-std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) {
+std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script, NamePool& pool) {
   std::vector<CertificateMention> requests;
   std::unordered_map<std::string, size_t> names_at;  // certificate id -> step holding its names
-  std::string computer;
+  std::string_view computer;
   ForEachSingleQuotedLine(script, [&](QuotedLine& line) {
     const std::string& code = line.code;
     size_t start = code.find_first_not_of(" \t");
     if (start == std::string::npos) return;
     std::string_view statement(code.c_str() + start);
     if (statement.starts_with("if ($ComputerFqdn -eq ''")) {
-      computer = ToLower(line.literals[0]);
+      computer = pool.Intern(ToLower(line.literals[0]));
       return;
     }
     std::string step;
@@ -109,7 +109,7 @@ std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script) 
     request.id = line.literals[id];
     request.subject = ToLower(line.literals[subject]);
     for (int i = names; i < names + count && i < static_cast<int>(line.literals.size()); ++i)
-      request.names.push_back(ToLower(line.literals[i]));
+      request.names.push_back(pool.Intern(ToLower(line.literals[i])));
     std::sort(request.names.begin(), request.names.end());
     if (!computer.empty()) request.hosts.push_back(computer);
     request.step = step;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace lynctopo::rendered {
@@ -14,8 +15,10 @@ struct CertificateMention {
   std::string id;
   std::string subject;
   // request-certificates.ps1 only (certificates.csv's are in its fields, see CsvListNames):
-  std::vector<std::string> names;  // SANs, sorted, lower-case
-  std::vector<std::string> hosts;  // where it is requested, sorted, lower-case
+  // Views into the NamePool the steps were read with: a pool's names are on each of its
+  // servers' certificates, and a copy per step and server was most of the proof's memory.
+  std::vector<std::string_view> names;  // SANs, sorted, lower-case
+  std::vector<std::string_view> hosts;  // where it is requested, sorted, lower-case
   unsigned line = 0;
   // request-certificates.ps1 only: which step ("Request", "Import" or "Set"), and whether the
   // assignment is global (one certificate for every Front End, as OAuth's).
@@ -38,9 +41,19 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
 // differs).
 std::vector<std::string> CsvListNames(const std::string& field);
 
+// Each distinct text once; the views it hands out live as long as the pool.
+class NamePool {
+ public:
+  std::string_view Intern(std::string text) { return *texts_.insert(std::move(text)).first; }
+
+ private:
+  std::unordered_set<std::string> texts_;  // nodes do not move, nor do their strings' bytes
+};
+
 // One per `Request-PlannedCertificate`, `Import-PlannedCertificate` or `Set-PlannedCertificate`
 // call (`-Id '…' -Subject '…' -Names @('…', …)`) of request-certificates.ps1, with the computer
 // of the `if ($ComputerFqdn -eq '…')` block it is in as its only host.
-std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script);
+// Names and hosts are views into `pool`.
+std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script, NamePool& pool);
 
 }  // namespace lynctopo::rendered

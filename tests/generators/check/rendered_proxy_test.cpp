@@ -101,24 +101,25 @@ TEST_CASE("request-certificates.ps1 steps: per computer block, with names and sc
       "  Set-PlannedCertificate -Id 'fe01-default' -Subject 'pool.contoso.local' -Names "
       "@('pool.contoso.local') -Types @('Default')\n"
       "}\n";
-  std::vector<CertificateMention> steps = ScriptCertificateSteps(script);
+  NamePool pool;
+  std::vector<CertificateMention> steps = ScriptCertificateSteps(script, pool);
   REQUIRE(steps.size() == 5);
   // A step with the names of the step before for its certificate does not repeat them.
   CHECK(steps[3].names_as_before);
   CHECK(steps[3].names.empty());
   CHECK_FALSE(steps[4].names_as_before);
-  CHECK(steps[4].names == std::vector<std::string>{"pool.contoso.local"});
+  CHECK(steps[4].names == std::vector<std::string_view>{"pool.contoso.local"});
   CHECK_FALSE(steps[0].names_as_before);
   CHECK_FALSE(steps[2].names_as_before);
   CHECK(steps[0].step == "Request");
   CHECK(steps[0].id == "fe01-default");
   CHECK(steps[0].subject == "pool.contoso.local");
-  CHECK(steps[0].names == std::vector<std::string>{"fe01.contoso.local", "pool.contoso.local"});
-  CHECK(steps[0].hosts == std::vector<std::string>{"fe01.contoso.local"});
+  CHECK(steps[0].names == std::vector<std::string_view>{"fe01.contoso.local", "pool.contoso.local"});
+  CHECK(steps[0].hosts == std::vector<std::string_view>{"fe01.contoso.local"});
   CHECK(steps[0].line == 3);
   CHECK(steps[1].step == "Set");
   CHECK(steps[1].global);
   CHECK(steps[2].step == "Import");
   CHECK(steps[2].names.empty());
-  CHECK(steps[2].hosts == std::vector<std::string>{"edge02.contoso.local"});
+  CHECK(steps[2].hosts == std::vector<std::string_view>{"edge02.contoso.local"});
 }
