@@ -651,7 +651,7 @@ void Prover::CompareCertificateScript() {
     const std::vector<std::string_view>* step_names = nullptr;  // of the step before (in order)
     for (const rendered::CertificateMention& s : mine) {
       if (!s.names_as_before || !step_names) step_names = &s.names;
-      std::string host = s.hosts.empty() ? "" : std::string(s.hosts[0]);
+      std::string_view host = s.hosts.empty() ? std::string_view() : s.hosts[0];
       if (!std::binary_search(hosts.begin(), hosts.end(), host)) {
         Report("LT4257", {script_path, s.line, ""},
                fmt::format("{}s {} on {}, where certificates.json does not install it",

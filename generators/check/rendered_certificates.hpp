@@ -16,7 +16,7 @@ struct CertificateMention {
   std::string subject;
   // request-certificates.ps1 only (certificates.csv's are in its fields, see CsvListNames):
   // Views into the NamePool the steps were read with: a pool's names are on each of its
-  // servers' certificates, and a copy per step and server was most of the proof's memory.
+  // servers' certificates, and a copy per step and server was the proof's largest allocation.
   std::vector<std::string_view> names;  // SANs, sorted, lower-case
   std::vector<std::string_view> hosts;  // where it is requested, sorted, lower-case
   unsigned line = 0;

@@ -114,7 +114,8 @@ TEST_CASE("request-certificates.ps1 steps: per computer block, with names and sc
   CHECK(steps[0].step == "Request");
   CHECK(steps[0].id == "fe01-default");
   CHECK(steps[0].subject == "pool.contoso.local");
-  CHECK(steps[0].names == std::vector<std::string_view>{"fe01.contoso.local", "pool.contoso.local"});
+  CHECK(steps[0].names ==
+        std::vector<std::string_view>{"fe01.contoso.local", "pool.contoso.local"});
   CHECK(steps[0].hosts == std::vector<std::string_view>{"fe01.contoso.local"});
   CHECK(steps[0].line == 3);
   CHECK(steps[1].step == "Set");
@@ -122,4 +123,6 @@ TEST_CASE("request-certificates.ps1 steps: per computer block, with names and sc
   CHECK(steps[2].step == "Import");
   CHECK(steps[2].names.empty());
   CHECK(steps[2].hosts == std::vector<std::string_view>{"edge02.contoso.local"});
+  // A name several steps mention is held once (in the pool), whatever its case in the script.
+  CHECK(steps[0].names[1].data() == steps[4].names[0].data());
 }
