@@ -238,6 +238,7 @@ int RunGenerate(const GenerateArgs& args) {
   outputs.SpillTo(writes ? OutputSpill::Beside(args.out) : OutputSpill::InTemporaryFolder());
   progress.Show("rendering");
   RunGenerators(selected, plan, options, *templates, artifacts, outputs, diagnostics, args.jobs);
+  artifacts.ReleaseModels();
   GiveBackFreedMemory();
   timer.Lap("render");
   diagnostics.Append(*consistency);
