@@ -220,10 +220,16 @@ nlohmann::json CertificateToJson(const PlannedCertificate& cert) {
   return out;
 }
 
+bool WriteCertificatesJson(const CertificateSet& set, const JsonTextSink& sink) {
+  return DumpWithArrayTo(
+      {{"format_version", 1}}, "certificates", set.certificates.size(),
+      [&set](size_t i) { return CertificateToJson(set.certificates[i]); }, "\n", sink);
+}
+
 std::string CertificatesJsonText(const CertificateSet& set) {
-  return DumpWithArray({{"format_version", 1}}, "certificates", set.certificates.size(),
-                       [&set](size_t i) { return CertificateToJson(set.certificates[i]); }) +
-         "\n";
+  std::string text;
+  WriteCertificatesJson(set, AppendTo(text));
+  return text;
 }
 
 namespace {

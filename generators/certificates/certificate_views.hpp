@@ -9,12 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "generators/certificates/certificate_model.hpp"
+#include "generators/json_dump.hpp"
 #include "generators/json_template.hpp"
 
 namespace lynctopo {
 
 // certificates/certificates.json: {"format_version":1,"certificates":[...]} as dump(2) prints
-// it, and a newline; one certificate's tree at a time.
+// it, and a newline; one certificate's tree at a time. Write... sends the text to `sink` a
+// piece at a time (generate writes it so), ...Text returns it.
+bool WriteCertificatesJson(const CertificateSet& set, const JsonTextSink& sink);
 std::string CertificatesJsonText(const CertificateSet& set);
 // One certificate as it appears in certificates.json.
 nlohmann::json CertificateToJson(const PlannedCertificate& cert);

@@ -55,8 +55,9 @@ void CertificatesGeneratorImpl::Generate(const Plan& plan, const GeneratorOption
   if (!set)
     set = std::make_shared<const CertificateSet>(BuildCertificates(plan, context.diagnostics));
 
-  context.outputs.Add("certificates/certificates.json", CertificatesJsonText(*set), kName,
-                      context.diagnostics);
+  context.outputs.AddRendered(
+      "certificates/certificates.json", kName, context.diagnostics,
+      [&set](const OutputSet::TextSink& sink) { return WriteCertificatesJson(*set, sink); });
   TemplateView view = CertificatesView(plan, *set);
   Render(context, "certificates/certificates.md.mustache", view, "certificates/certificates.md");
   Render(context, "certificates/certificates.csv.mustache", view, "certificates/certificates.csv");

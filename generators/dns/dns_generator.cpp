@@ -31,7 +31,9 @@ class DnsGeneratorImpl final : public Generator {
     std::shared_ptr<const DnsRecordSet> set = context.artifacts.dns;
     if (!set) set = std::make_shared<const DnsRecordSet>(BuildDnsRecords(plan, diagnostics));
 
-    Add(context, "dns/records.json", DnsRecordsJsonText(*set));
+    context.outputs.AddRendered(
+        "dns/records.json", kName, diagnostics,
+        [&set](const OutputSet::TextSink& sink) { return WriteDnsRecordsJson(*set, sink); });
     Add(context, "dns/records.csv", DnsRecordsCsv(*set));
 
     DnsZoneSettings settings = ReadDnsZoneSettings(plan, options, diagnostics);

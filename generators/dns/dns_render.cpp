@@ -182,10 +182,16 @@ nlohmann::json DnsRecordsSkeleton(const DnsRecordSet& set) {
 
 }  // namespace
 
+bool WriteDnsRecordsJson(const DnsRecordSet& set, const JsonTextSink& sink) {
+  return DumpWithArrayTo(
+      DnsRecordsSkeleton(set), "records", set.records.size(),
+      [&set](size_t i) { return DnsRecordJson(set.records[i]); }, "\n", sink);
+}
+
 std::string DnsRecordsJsonText(const DnsRecordSet& set) {
-  return DumpWithArray(DnsRecordsSkeleton(set), "records", set.records.size(),
-                       [&set](size_t i) { return DnsRecordJson(set.records[i]); }) +
-         "\n";
+  std::string text;
+  WriteDnsRecordsJson(set, AppendTo(text));
+  return text;
 }
 
 std::string DnsRecordsCsv(const DnsRecordSet& set) {

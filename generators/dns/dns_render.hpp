@@ -16,6 +16,7 @@
 
 #include "generators/dns/dns_model.hpp"
 #include "generators/generator.hpp"
+#include "generators/json_dump.hpp"
 #include "generators/json_template.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan/plan.hpp"
@@ -53,7 +54,9 @@ DnsZoneSettings ReadDnsZoneSettings(const Plan& plan, const GeneratorOptions& op
 std::string HostmasterToRname(std::string_view mailbox);
 
 // dns/records.json, {"format_version":1,"records":[...],"address_unknown":[...]} (its public
-// contract), as dump(2) prints it and a newline, one record's tree at a time.
+// contract), as dump(2) prints it and a newline, one record's tree at a time; sent to `sink` a
+// piece at a time, or returned whole.
+bool WriteDnsRecordsJson(const DnsRecordSet& set, const JsonTextSink& sink);
 std::string DnsRecordsJsonText(const DnsRecordSet& set);
 // The same records as CSV (RFC 4180 quoting), with a header line.
 std::string DnsRecordsCsv(const DnsRecordSet& set);

@@ -84,8 +84,10 @@ class FirewallGeneratorImpl final : public Generator {
 void FirewallGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
                                      GeneratorContext& context) const {
   FirewallPlan firewall = BuildFirewallPlan(plan, context.diagnostics);
-  context.outputs.Add("firewall/rules.json", FirewallPlanJsonText(firewall), kName,
-                      context.diagnostics);
+  context.outputs.AddRendered("firewall/rules.json", kName, context.diagnostics,
+                              [&firewall](const OutputSet::TextSink& sink) {
+                                return WriteFirewallPlanJson(firewall, sink);
+                              });
   std::string deployment = plan.topology ? plan.topology->name : "";
   TemplateView view(nlohmann::json{{"flow_count", firewall.flows.size()},
                                    {"has_deployment", !deployment.empty()},
@@ -120,10 +122,16 @@ nlohmann::json FlowToJson(const FirewallFlow& flow) {
 
 }  // namespace
 
+bool WriteFirewallPlanJson(const FirewallPlan& plan, const JsonTextSink& sink) {
+  return DumpWithArrayTo(
+      {{"format_version", 1}}, "flows", plan.flows.size(),
+      [&plan](size_t i) { return FlowToJson(plan.flows[i]); }, "\n", sink);
+}
+
 std::string FirewallPlanJsonText(const FirewallPlan& plan) {
-  return DumpWithArray({{"format_version", 1}}, "flows", plan.flows.size(),
-                       [&plan](size_t i) { return FlowToJson(plan.flows[i]); }) +
-         "\n";
+  std::string text;
+  WriteFirewallPlanJson(plan, AppendTo(text));
+  return text;
 }
 
 const Generator& FirewallGenerator() {

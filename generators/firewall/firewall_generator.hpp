@@ -4,6 +4,7 @@
 
 #include "generators/firewall/firewall_model.hpp"
 #include "generators/generator.hpp"
+#include "generators/json_dump.hpp"
 
 namespace lynctopo {
 
@@ -12,7 +13,8 @@ namespace lynctopo {
 const Generator& FirewallGenerator();
 
 // firewall/rules.json, {"format_version":1,"flows":[...]}, as dump(2) prints it and a newline,
-// one flow's tree at a time.
+// one flow's tree at a time; sent to `sink` a piece at a time, or returned whole.
+bool WriteFirewallPlanJson(const FirewallPlan& plan, const JsonTextSink& sink);
 std::string FirewallPlanJsonText(const FirewallPlan& plan);
 
 // "5061" or "50000-59999".

@@ -141,10 +141,16 @@ nlohmann::json IisServerToJson(const IisServer& server) {
 
 }  // namespace
 
+bool WriteIisPlanJson(const IisPlan& plan, const JsonTextSink& sink) {
+  return DumpWithArrayTo(
+      {{"format_version", 1}}, "servers", plan.servers.size(),
+      [&plan](size_t i) { return IisServerToJson(plan.servers[i]); }, "\n", sink);
+}
+
 std::string IisPlanJsonText(const IisPlan& plan) {
-  return DumpWithArray({{"format_version", 1}}, "servers", plan.servers.size(),
-                       [&plan](size_t i) { return IisServerToJson(plan.servers[i]); }) +
-         "\n";
+  std::string text;
+  WriteIisPlanJson(plan, AppendTo(text));
+  return text;
 }
 
 namespace {
@@ -167,7 +173,9 @@ void IisGeneratorImpl::Generate(const Plan& plan, const GeneratorOptions&,
   if (!context.artifacts.iis) return;
   const IisPlan& iis = *context.artifacts.iis;
   Diagnostics& diagnostics = context.diagnostics;
-  context.outputs.Add("iis/servers.json", IisPlanJsonText(iis), kName, diagnostics);
+  context.outputs.AddRendered(
+      "iis/servers.json", kName, diagnostics,
+      [&iis](const OutputSet::TextSink& sink) { return WriteIisPlanJson(iis, sink); });
   const ProductStrings& product = ProductStringsOf(plan.topology);
   for (const IisServer& server : iis.servers) {
     RenderArtifact(context, kName, "iis/prepare-server.ps1.mustache", ServerView(server, product),

@@ -4,13 +4,16 @@
 
 #include "generators/generator.hpp"
 #include "generators/iis/iis_model.hpp"
+#include "generators/json_dump.hpp"
 
 namespace lynctopo {
 
 // iis/: servers.json, one preparation script per IIS server and a verification checklist.
 const Generator& IisGenerator();
 
-// The JSON artifact iis/servers.json (schemas/iis-servers.schema.json).
+// The JSON artifact iis/servers.json (schemas/iis-servers.schema.json), sent to `sink` a piece
+// at a time, or returned whole.
+bool WriteIisPlanJson(const IisPlan& plan, const JsonTextSink& sink);
 std::string IisPlanJsonText(const IisPlan& plan);
 
 }  // namespace lynctopo

@@ -1,5 +1,8 @@
 // DumpWithArray must print exactly what dump(2) prints of the whole document.
 
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 #include "generators/json_dump.hpp"
@@ -27,4 +30,33 @@ TEST_CASE("DumpWithArray prints what dump(2) prints of the whole document", "[ge
                                     [&items](size_t i) { return items[i]; }) == whole.dump(2));
     }
   }
+}
+
+// What generate writes a JSON artifact with: the same bytes and the trailer, in pieces of about
+// a megabyte (never the whole text of a large array at once), stopping when the sink fails.
+TEST_CASE("DumpWithArrayTo sends the text a piece at a time", "[generators]") {
+  const json document = {{"format_version", 1}, {"z", "last"}};
+  const size_t count = 20000;  // about 2.5 MB of text
+  auto item = [](size_t i) {
+    return json{{"id", "server" + std::to_string(i) + ".contoso.com"}, {"n", i}};
+  };
+  const std::string whole = lynctopo::DumpWithArray(document, "items", count, item) + "\n";
+  std::vector<std::string> pieces;
+  CHECK(lynctopo::DumpWithArrayTo(document, "items", count, item, "\n",
+                                  [&pieces](std::string_view piece) {
+                                    pieces.emplace_back(piece);
+                                    return true;
+                                  }));
+  std::string joined;
+  for (const std::string& piece : pieces) joined += piece;
+  CHECK(joined == whole);
+  REQUIRE(pieces.size() >= 2);
+  for (const std::string& piece : pieces) CHECK(piece.size() < (size_t{1} << 20) + 256);
+
+  size_t calls = 0;
+  CHECK_FALSE(lynctopo::DumpWithArrayTo(document, "items", count, item, "\n",
+                                        [&calls](std::string_view) { return ++calls < 2; }));
+  CHECK(calls == 2);  // nothing more was sent after the refused piece
+  CHECK_FALSE(lynctopo::DumpWithArrayTo(document, "items", 0, item, "\n",
+                                        [](std::string_view) { return false; }));
 }
