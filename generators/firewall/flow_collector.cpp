@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
+#include <tuple>
 
 namespace lynctopo::firewall {
 
@@ -47,30 +49,38 @@ End ServersOf(FirewallZone zone, const PlannedPool& pool) {
   return end;
 }
 
+bool FlowCollector::SameFlowLess::operator()(size_t a, size_t b) const {
+  auto key = [](const FirewallFlow& f) {
+    return std::tie(f.source_zone, f.source, f.source_hosts, f.destination_zone, f.destination,
+                    f.destination_addresses, f.port, f.port_end, f.protocol);
+  };
+  return key((*flows)[a]) < key((*flows)[b]);
+}
+
 void FlowCollector::Add(const End& from, const End& to, Port port, std::string purpose,
                         const std::string& pool, const std::string& site, const char* reference) {
   if (port.first <= 0) return;
   if (port.last < port.first) port.last = port.first;
-  auto key = std::make_tuple(from.zone, from.name, from.hosts, to.zone, to.name, to.hosts,
-                             port.first, port.last, std::string(port.protocol));
-  auto [it, fresh] = index_.try_emplace(std::move(key), flows_.size());
+  // Collected as a new flow, and taken back when the index already has the same one.
+  FirewallFlow& flow = flows_.emplace_back();
+  flow.source_zone = from.zone;
+  flow.source = from.name;
+  flow.source_hosts = from.hosts;
+  flow.destination_zone = to.zone;
+  flow.destination = to.name;
+  flow.destination_addresses = to.hosts;
+  flow.port = port.first;
+  flow.port_end = port.last;
+  flow.protocol = port.protocol;
+  flow.direction = DirectionOf(from.zone, to.zone);
+  flow.site = site;
+  auto [it, fresh] = index_.insert(flows_.size() - 1);
   if (fresh) {
-    FirewallFlow flow;
-    flow.source_zone = from.zone;
-    flow.source = from.name;
-    flow.source_hosts = from.hosts;
-    flow.destination_zone = to.zone;
-    flow.destination = to.name;
-    flow.destination_addresses = to.hosts;
-    flow.port = port.first;
-    flow.port_end = port.last;
-    flow.protocol = port.protocol;
-    flow.direction = DirectionOf(from.zone, to.zone);
-    flow.site = site;
-    flows_.push_back(std::move(flow));
     extras_.emplace_back();
+  } else {
+    flows_.pop_back();
   }
-  Extra& extra = extras_[it->second];
+  Extra& extra = extras_[*it];
   extra.applications.insert(port.application);
   extra.purposes.insert(std::move(purpose));
   if (!pool.empty()) extra.pools.insert(pool);
@@ -90,9 +100,13 @@ std::vector<FirewallFlow> FlowCollector::Finish() {
                            std::cref(f.protocol), std::cref(f.source), std::cref(f.source_hosts),
                            std::cref(f.destination_addresses));
   };
-  std::sort(flows_.begin(), flows_.end(),
+  std::vector<FirewallFlow> flows(std::make_move_iterator(flows_.begin()),
+                                  std::make_move_iterator(flows_.end()));
+  index_.clear();
+  flows_.clear();
+  std::sort(flows.begin(), flows.end(),
             [&](const FirewallFlow& a, const FirewallFlow& b) { return key(a) < key(b); });
-  return std::move(flows_);
+  return flows;
 }
 
 }  // namespace lynctopo::firewall

@@ -4,7 +4,7 @@
 // range, and the collector that merges identical flows (same ends, ports and protocol) so none
 // is listed twice. Shared by the Edge, pool, voice and management flow builders.
 
-#include <map>
+#include <deque>
 #include <set>
 #include <string>
 #include <tuple>
@@ -47,6 +47,10 @@ struct Port {
 
 class FlowCollector {
  public:
+  FlowCollector() = default;
+  FlowCollector(const FlowCollector&) = delete;  // index_ compares the flows of this one
+  FlowCollector& operator=(const FlowCollector&) = delete;
+
   void Add(const End& from, const End& to, Port port, std::string purpose, const std::string& pool,
            const std::string& site, const char* reference);
   // Sorted by (firewall, destination, port, port_end, protocol, source, hosts).
@@ -56,10 +60,15 @@ class FlowCollector {
   struct Extra {
     std::set<std::string> applications, purposes, pools, references;
   };
-  using Key = std::tuple<FirewallZone, std::string, std::vector<std::string>, FirewallZone,
-                         std::string, std::vector<std::string>, int, int, std::string>;
-  std::map<Key, size_t> index_;
-  std::vector<FirewallFlow> flows_;
+  // Flows with the same ends, ports and protocol are one: the index orders the flows collected
+  // so far by those fields, read in place (a key holding its own copy of both ends' host lists
+  // held every address list of the matrix twice while it was built).
+  struct SameFlowLess {
+    const std::deque<FirewallFlow>* flows;
+    bool operator()(size_t a, size_t b) const;
+  };
+  std::deque<FirewallFlow> flows_;  // a deque: the index refers to flows by position
+  std::set<size_t, SameFlowLess> index_{SameFlowLess{&flows_}};
   std::vector<Extra> extras_;
 };
 
