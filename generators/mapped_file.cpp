@@ -1,5 +1,6 @@
 #include "generators/mapped_file.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include <fcntl.h>
@@ -58,6 +59,13 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     mapping_ = std::exchange(other.mapping_, nullptr);
   }
   return *this;
+}
+
+void MappedFile::DropPagesBefore(size_t offset) const {
+  if (!mapping_) return;
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  size_t length = std::min(offset, size_) / page * page;
+  if (length > 0) ::madvise(mapping_, length, MADV_DONTNEED);
 }
 
 void MappedFile::DropPages() const {

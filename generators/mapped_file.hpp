@@ -26,6 +26,8 @@ class MappedFile {
   // Lets the kernel take the resident pages back (madvise MADV_DONTNEED); the text stays
   // readable.
   void DropPages() const;
+  // The same for the whole pages before byte `offset` only: a reader past them.
+  void DropPagesBefore(size_t offset) const;
 
  private:
   const char* data_ = nullptr;

@@ -78,6 +78,16 @@ class Prover {
     if (last_read_.data() != text.data()) files_.DropPages(last_read_);
     last_read_ = text;
   }
+  // For a reader going through `text` from start to end, told how far it got: the pages it
+  // passed go back to the page cache a few megabytes at a time.
+  std::function<void(size_t offset)> ReleaseBehind(std::string_view text) const {
+    constexpr size_t kStep = size_t{4} << 20;
+    return [this, text, next = kStep](size_t offset) mutable {
+      if (offset < next) return;
+      files_.DropPagesBefore(text, offset);
+      next = offset + kStep;
+    };
+  }
   std::optional<nlohmann::json> Json(const std::string& path);
   using ItemReader = std::function<void(size_t index, const nlohmann::json& item)>;
   bool JsonItems(const std::string& path, const std::string& key, const ItemReader& read,
@@ -624,7 +634,8 @@ void Prover::CompareCertificateScript() {
   if (!script) return;
   rendered::NamePool pool;  // outlives the steps, whose names are views into it
   std::map<std::string, std::vector<rendered::CertificateMention>> steps;  // by id
-  for (rendered::CertificateMention& step : rendered::ScriptCertificateSteps(*script, pool))
+  for (rendered::CertificateMention& step :
+       rendered::ScriptCertificateSteps(*script, pool, ReleaseBehind(*script)))
     steps[step.id].push_back(std::move(step));
   for (const PlannedCertificate& cert : certificates_->certificates) {
     if (cert.role == CertificateRole::kReverseProxy) continue;  // not a Lync server's
@@ -1081,6 +1092,12 @@ void RenderedFiles::Map(std::string path, MappedFile file) {
   std::string_view text = file.text();
   if (!text.empty()) mapped.emplace(text.data(), std::move(file));
   texts[std::move(path)] = text;
+}
+
+void RenderedFiles::DropPagesBefore(std::string_view text, size_t offset) const {
+  if (text.empty()) return;
+  if (auto found = mapped.find(text.data()); found != mapped.end())
+    found->second.DropPagesBefore(offset);
 }
 
 void RenderedFiles::DropPages(std::string_view text) const {

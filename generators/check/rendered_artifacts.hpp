@@ -34,6 +34,9 @@ struct RenderedFiles {
   // the pages of a mapped text go back to the kernel (the text stays readable), so reading
   // back the whole output never holds all of it. Nothing for a text that is not mapped.
   void DropPages(std::string_view text) const;
+  // The same for the pages of `text` before byte `offset`, for a reader going through it from
+  // start to end: a 70 MB script is never resident whole.
+  void DropPagesBefore(std::string_view text, size_t offset) const;
 };
 
 // Reads every regular file under `dir` (LT4250 when it is not a readable folder).

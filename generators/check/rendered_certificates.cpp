@@ -77,11 +77,13 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
   return true;
 }
 
-std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script, NamePool& pool) {
+std::vector<CertificateMention> ScriptCertificateSteps(
+    std::string_view script, NamePool& pool, const std::function<void(size_t offset)>& passed) {
   std::vector<CertificateMention> requests;
   std::unordered_map<std::string, size_t> names_at;  // certificate id -> step holding its names
   std::string_view computer;
   ForEachSingleQuotedLine(script, [&](QuotedLine& line) {
+    if (passed) passed(line.end);
     const std::string& code = line.code;
     size_t start = code.find_first_not_of(" \t");
     if (start == std::string::npos) return;

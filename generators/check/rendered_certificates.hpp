@@ -4,6 +4,7 @@
 // OpenSSL configurations: the certificates.csv table and the requests that
 // request-certificates.ps1 makes. Each returns what the file says, with its line.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -53,7 +54,9 @@ class NamePool {
 // One per `Request-PlannedCertificate`, `Import-PlannedCertificate` or `Set-PlannedCertificate`
 // call (`-Id '…' -Subject '…' -Names @('…', …)`) of request-certificates.ps1, with the computer
 // of the `if ($ComputerFqdn -eq '…')` block it is in as its only host.
-// Names and hosts are views into `pool`.
-std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script, NamePool& pool);
+// Names and hosts are views into `pool`. `passed`, when set, is told after each line how far
+// into `script` the reading is (the proof gives the pages behind back to the kernel).
+std::vector<CertificateMention> ScriptCertificateSteps(
+    std::string_view script, NamePool& pool, const std::function<void(size_t offset)>& passed = {});
 
 }  // namespace lynctopo::rendered

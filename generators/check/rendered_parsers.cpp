@@ -94,6 +94,7 @@ void ForEachSingleQuotedLine(std::string_view script,
   auto end_line = [&] {
     if (!current.literals.empty()) {
       if (!current.code.empty() && current.code.back() == '\r') current.code.pop_back();
+      current.end = i;
       each(current);
     }
     current.literals.clear();

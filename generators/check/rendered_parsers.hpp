@@ -25,6 +25,7 @@ struct QuotedLine {
   std::vector<std::string> literals;
   std::string code;   // the line with each literal as '' and comments removed
   unsigned line = 0;  // where it starts, 1-based
+  size_t end = 0;     // byte offset in the script just past it (ForEachSingleQuotedLine)
 };
 std::vector<QuotedLine> SingleQuotedLines(std::string_view script);
 // The same lines one at a time, none kept: `each` may take from the line it is given.
