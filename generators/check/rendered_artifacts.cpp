@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -632,25 +633,74 @@ void Prover::CompareCertificateScript() {
   const std::string script_path = "certificates/request-certificates.ps1";
   const std::string_view* script = File(script_path);
   if (!script) return;
-  rendered::NamePool pool;  // outlives the steps, whose names are views into it
-  std::map<std::string, std::vector<rendered::CertificateMention>> steps;  // by id
-  for (rendered::CertificateMention& step :
-       rendered::ScriptCertificateSteps(*script, pool, ReleaseBehind(*script)))
-    steps[step.id].push_back(std::move(step));
+  // The certificates a step can be compared with: the first of each id, not the reverse
+  // proxies' (no Lync server requests those).
+  std::unordered_map<std::string_view, const PlannedCertificate*> planned;
   for (const PlannedCertificate& cert : certificates_->certificates) {
-    if (cert.role == CertificateRole::kReverseProxy) continue;  // not a Lync server's
+    if (cert.role != CertificateRole::kReverseProxy) planned.try_emplace(cert.id, &cert);
+  }
+  // What certificates.json plans for one certificate, lower-case and sorted as the script's
+  // steps are read; kept for the next step, which is often the same certificate's.
+  struct Expected {
+    const PlannedCertificate* cert = nullptr;
+    std::vector<std::string> names, hosts;
+    std::string subject;
+  } expected;
+  auto expect = [&expected](const PlannedCertificate& cert) -> const Expected& {
+    if (expected.cert == &cert) return expected;
     std::vector<std::string> names = cert.sans;
     if (!cert.subject.empty()) names.push_back(cert.subject);
-    names = SortedLower(names);
+    expected = {&cert, SortedLower(names), SortedLower(cert.install_on), Lower(cert.subject)};
+    return expected;
+  };
+  // Each step as little as the checks after the reading need (where it obtains or assigns the
+  // certificate), and what it got wrong, found while it was read: the steps with their names
+  // until the end of the script were the largest part of the proof's memory.
+  struct Step {
+    std::string_view step, host;
+    bool global = false;
+    unsigned line = 0;
+    std::string finding;  // empty when it agrees with certificates.json
+  };
+  rendered::NamePool pool;  // the ids, verbs and hosts the steps are views of
+  std::map<std::string_view, std::vector<Step>> steps;  // by id, each in script order
+  auto read = [&](const rendered::CertificateMention& s) {
+    std::string_view id = pool.Intern(s.id);
+    Step& step = steps[id].emplace_back();
+    step.step = pool.Intern(s.step);
+    step.host = s.hosts.empty() ? std::string_view() : s.hosts[0];
+    step.global = s.global;
+    step.line = s.line;
+    auto cert = planned.find(id);
+    if (cert == planned.end()) return;  // reported below, with every step of its id
+    const Expected& want = expect(*cert->second);
+    if (!std::binary_search(want.hosts.begin(), want.hosts.end(), step.host)) {
+      step.finding =
+          fmt::format("{}s {} on {}, where certificates.json does not install it", Lower(s.step),
+                      s.id, step.host.empty() ? "every computer" : step.host);
+    } else if (s.subject != want.subject) {
+      step.finding = fmt::format("{}s {} with subject '{}', certificates.json plans '{}'",
+                                 Lower(s.step), s.id, s.subject, want.cert->subject);
+    } else if (!std::equal(s.names.begin(), s.names.end(), want.names.begin(), want.names.end())) {
+      step.finding =
+          fmt::format("{}s {} on {}: names differ from certificates.json ({})", Lower(s.step), s.id,
+                      step.host, NameDifference({s.names.begin(), s.names.end()}, want.names));
+    }
+  };
+  rendered::ForEachScriptCertificateStep(*script, pool, read, ReleaseBehind(*script));
+
+  for (const PlannedCertificate& cert : certificates_->certificates) {
+    if (cert.role == CertificateRole::kReverseProxy) continue;  // not a Lync server's
     const std::vector<std::string> hosts = SortedLower(cert.install_on);
-    const std::vector<rendered::CertificateMention>& mine = steps[cert.id];
+    auto found = steps.find(cert.id);
+    static const std::vector<Step> kNone;
+    const std::vector<Step>& mine = found == steps.end() ? kNone : found->second;
     // Obtained (requested, or imported from the server that requested it) on each server; a
     // globally assigned one (OAuth) once, on any of them.
-    bool global = std::any_of(mine.begin(), mine.end(),
-                              [](const rendered::CertificateMention& s) { return s.global; });
+    bool global = std::any_of(mine.begin(), mine.end(), [](const Step& s) { return s.global; });
     auto obtained_on = [&](const std::string& host) {
-      return std::any_of(mine.begin(), mine.end(), [&](const rendered::CertificateMention& s) {
-        return s.step != "Set" && !s.hosts.empty() && s.hosts[0] == host;
+      return std::any_of(mine.begin(), mine.end(), [&](const Step& s) {
+        return s.step != "Set" && !s.host.empty() && s.host == host;
       });
     };
     size_t obtained = std::count_if(hosts.begin(), hosts.end(), obtained_on);
@@ -659,31 +709,16 @@ void Prover::CompareCertificateScript() {
       Report("LT4257", {script_path, 0, ""},
              fmt::format("never requests or imports {} on {}", cert.id, host));
     }
-    const std::vector<std::string_view>* step_names = nullptr;  // of the step before (in order)
-    for (const rendered::CertificateMention& s : mine) {
-      if (!s.names_as_before || !step_names) step_names = &s.names;
-      std::string_view host = s.hosts.empty() ? std::string_view() : s.hosts[0];
-      if (!std::binary_search(hosts.begin(), hosts.end(), host)) {
-        Report("LT4257", {script_path, s.line, ""},
-               fmt::format("{}s {} on {}, where certificates.json does not install it",
-                           Lower(s.step), cert.id, host.empty() ? "every computer" : host));
-      } else if (s.subject != Lower(cert.subject)) {
-        Report("LT4257", {script_path, s.line, ""},
-               fmt::format("{}s {} with subject '{}', certificates.json plans '{}'", Lower(s.step),
-                           cert.id, s.subject, cert.subject));
-      } else if (!std::equal(step_names->begin(), step_names->end(), names.begin(), names.end())) {
-        Report("LT4257", {script_path, s.line, ""},
-               fmt::format("{}s {} on {}: names differ from certificates.json ({})", Lower(s.step),
-                           cert.id, host,
-                           NameDifference({step_names->begin(), step_names->end()}, names)));
-      }
+    for (const Step& s : mine) {
+      if (!s.finding.empty()) Report("LT4257", {script_path, s.line, ""}, s.finding);
     }
-    steps.erase(cert.id);
+    if (found != steps.end()) steps.erase(found);
   }
   for (const auto& [id, mine] : steps) {
-    for (const rendered::CertificateMention& s : mine)
+    for (const Step& s : mine)
       Report("LT4257", {script_path, s.line, ""},
-             fmt::format("{}s {}, which certificates.json does not plan", Lower(s.step), id));
+             fmt::format("{}s {}, which certificates.json does not plan",
+                         Lower(std::string(s.step)), id));
   }
 }
 

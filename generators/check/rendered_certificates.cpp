@@ -77,11 +77,11 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
   return true;
 }
 
-std::vector<CertificateMention> ScriptCertificateSteps(
-    std::string_view script, NamePool& pool, const std::function<void(size_t offset)>& passed) {
-  std::vector<CertificateMention> requests;
-  std::unordered_map<std::string, size_t> names_at;  // certificate id -> step holding its names
+void ForEachScriptCertificateStep(std::string_view script, NamePool& pool,
+                                  const std::function<void(const CertificateMention&)>& each,
+                                  const std::function<void(size_t offset)>& passed) {
   std::string_view computer;
+  CertificateMention request;  // one for every step: its buffers are reused
   ForEachSingleQuotedLine(script, [&](QuotedLine& line) {
     if (passed) passed(line.end);
     const std::string& code = line.code;
@@ -107,16 +107,26 @@ std::vector<CertificateMention> ScriptCertificateSteps(
     for (size_t i = code.find("''", code.find("-Names @("));
          i != std::string::npos && i < names_end; i = code.find("''", i + 2))
       ++count;
-    CertificateMention request;
     request.id = line.literals[id];
     request.subject = ToLower(line.literals[subject]);
+    request.names.clear();
     for (int i = names; i < names + count && i < static_cast<int>(line.literals.size()); ++i)
       request.names.push_back(pool.Intern(ToLower(line.literals[i])));
     std::sort(request.names.begin(), request.names.end());
+    request.hosts.clear();
     if (!computer.empty()) request.hosts.push_back(computer);
     request.step = step;
     request.global = code.find("-Global $true") != std::string::npos;
     request.line = line.line;
+    each(request);
+  });
+}
+
+std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script, NamePool& pool) {
+  std::vector<CertificateMention> requests;
+  std::unordered_map<std::string, size_t> names_at;  // certificate id -> step holding its names
+  ForEachScriptCertificateStep(script, pool, [&](const CertificateMention& step) {
+    CertificateMention request = step;
     // The last step of this certificate that holds its names has the names of the step before.
     auto held = names_at.find(request.id);
     if (held != names_at.end() && requests[held->second].names == request.names) {

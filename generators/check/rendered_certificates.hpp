@@ -54,9 +54,13 @@ class NamePool {
 // One per `Request-PlannedCertificate`, `Import-PlannedCertificate` or `Set-PlannedCertificate`
 // call (`-Id '…' -Subject '…' -Names @('…', …)`) of request-certificates.ps1, with the computer
 // of the `if ($ComputerFqdn -eq '…')` block it is in as its only host.
-// Names and hosts are views into `pool`. `passed`, when set, is told after each line how far
-// into `script` the reading is (the proof gives the pages behind back to the kernel).
-std::vector<CertificateMention> ScriptCertificateSteps(
-    std::string_view script, NamePool& pool, const std::function<void(size_t offset)>& passed = {});
+// Names and hosts are views into `pool`.
+std::vector<CertificateMention> ScriptCertificateSteps(std::string_view script, NamePool& pool);
+// The same steps one at a time, none kept, each with its own names (names_as_before is never
+// set). `passed`, when set, is told after each line how far into `script` the reading is (the
+// proof gives the pages behind back to the kernel).
+void ForEachScriptCertificateStep(std::string_view script, NamePool& pool,
+                                  const std::function<void(const CertificateMention&)>& each,
+                                  const std::function<void(size_t offset)>& passed = {});
 
 }  // namespace lynctopo::rendered
