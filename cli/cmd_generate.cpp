@@ -8,9 +8,6 @@
 #include <sstream>
 
 #include <sys/resource.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <fmt/format.h>
 
@@ -25,6 +22,7 @@
 #include "generators/output_spill.hpp"
 #include "generators/output_writer.hpp"
 #include "generators/run_generators.hpp"
+#include "generators/side_by_side.hpp"
 #include "model/validate/validate.hpp"
 
 namespace lynctopo::cli {
@@ -85,15 +83,6 @@ void ProveWhatIsWritten(const Plan& plan, const OutputSet& outputs, bool allow_i
       diagnostics.Error(d.code, d.file, d.loc, d.message);
     }
   }
-}
-
-// What the generators freed stays with the allocator of the thread that freed it (glibc keeps
-// an arena per thread), where the proof, on this thread, cannot reuse it: hand it back to the
-// kernel between the stages instead of growing the peak by it.
-void GiveBackFreedMemory() {
-#ifdef __GLIBC__
-  ::malloc_trim(0);
-#endif
 }
 
 // Hidden --timings: wall time per stage on stderr, for bench/run.sh. Off by default so normal

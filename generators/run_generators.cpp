@@ -8,10 +8,6 @@
 
 #include <fmt/format.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include "generators/side_by_side.hpp"
 
 namespace lynctopo {
@@ -29,16 +25,6 @@ std::optional<GeneratorSetting> ParseGeneratorSetting(std::string_view text) {
 }
 
 namespace {
-
-// What a generator freed stays in the allocator's arena of the thread it ran on (glibc keeps
-// one per thread), unusable by the generator the other thread runs: each finished generator
-// hands its free pages back, so the run's peak is what the generators hold, not what each
-// thread once held.
-void GiveBackFreedMemory() {
-#ifdef __GLIBC__
-  ::malloc_trim(0);
-#endif
-}
 
 // What one generator produced, kept apart until every generator is done.
 struct GeneratorRun {
@@ -70,7 +56,7 @@ class ParallelRun {
   void Run(unsigned jobs) {
     RunSideBySide(generators_.size(), jobs, [this](size_t i) {
       RunOne(i);
-      GiveBackFreedMemory();
+      GiveBackFreedMemory();  // side_by_side.hpp: the next generator may run on another thread
       std::lock_guard<std::mutex> held(lock_);
       runs_[i].done = true;
       finished_.notify_all();

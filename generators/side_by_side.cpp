@@ -7,6 +7,10 @@
 #include <thread>
 #include <vector>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace lynctopo {
 
 void RunSideBySide(size_t count, unsigned jobs, const std::function<void(size_t)>& task) {
@@ -36,6 +40,12 @@ void RunSideBySide(size_t count, unsigned jobs, const std::function<void(size_t)
   for (const std::exception_ptr& e : failed) {
     if (e) std::rethrow_exception(e);
   }
+}
+
+void GiveBackFreedMemory() {
+#ifdef __GLIBC__
+  ::malloc_trim(0);
+#endif
 }
 
 }  // namespace lynctopo

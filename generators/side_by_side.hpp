@@ -15,4 +15,10 @@ namespace lynctopo {
 // index) is rethrown once all are done.
 void RunSideBySide(size_t count, unsigned jobs, const std::function<void(size_t)>& task);
 
+// Hands the allocator's free pages back to the kernel. What a task freed stays in the arena of
+// the thread it ran on (glibc keeps one per thread), where a task on another thread cannot
+// reuse it: called after each large task, the peak is what the tasks hold, not what each
+// thread once held. Nothing where the C library is not glibc.
+void GiveBackFreedMemory();
+
 }  // namespace lynctopo

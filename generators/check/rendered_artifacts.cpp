@@ -1034,6 +1034,7 @@ void Prover::Run(unsigned jobs) {
       Part& part = parts[first + i];
       part.run(*part.prover);
       part.prover->Reading({});  // its last file goes back to the page cache too
+      GiveBackFreedMemory();     // and what it freed to the kernel (side_by_side.hpp)
     });
   };
 
