@@ -11,6 +11,11 @@
 
 namespace lynctopo {
 
+const std::vector<std::string>& HostList::Empty() {
+  static const std::vector<std::string> kNone;
+  return kNone;
+}
+
 const char* ToString(FirewallZone zone) {
   switch (zone) {
     case FirewallZone::kInternet:

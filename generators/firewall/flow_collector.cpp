@@ -57,6 +57,12 @@ bool FlowCollector::SameFlowLess::operator()(size_t a, size_t b) const {
   return key((*flows)[a]) < key((*flows)[b]);
 }
 
+HostList FlowCollector::Shared(const std::vector<std::string>& hosts) {
+  auto found = lists_.find(hosts);
+  if (found == lists_.end()) found = lists_.insert(HostList(hosts)).first;
+  return *found;
+}
+
 void FlowCollector::Add(const End& from, const End& to, Port port, std::string purpose,
                         const std::string& pool, const std::string& site, const char* reference) {
   if (port.first <= 0) return;
@@ -65,10 +71,10 @@ void FlowCollector::Add(const End& from, const End& to, Port port, std::string p
   FirewallFlow& flow = flows_.emplace_back();
   flow.source_zone = from.zone;
   flow.source = from.name;
-  flow.source_hosts = from.hosts;
+  flow.source_hosts = Shared(from.hosts);
   flow.destination_zone = to.zone;
   flow.destination = to.name;
-  flow.destination_addresses = to.hosts;
+  flow.destination_addresses = Shared(to.hosts);
   flow.port = port.first;
   flow.port_end = port.last;
   flow.protocol = port.protocol;
@@ -104,6 +110,7 @@ std::vector<FirewallFlow> FlowCollector::Finish() {
                                   std::make_move_iterator(flows_.end()));
   index_.clear();
   flows_.clear();
+  lists_.clear();  // the flows hold the lists they name
   std::sort(flows.begin(), flows.end(),
             [&](const FirewallFlow& a, const FirewallFlow& b) { return key(a) < key(b); });
   return flows;

@@ -67,7 +67,11 @@ class FlowCollector {
     const std::deque<FirewallFlow>* flows;
     bool operator()(size_t a, size_t b) const;
   };
-  std::deque<FirewallFlow> flows_;  // a deque: the index refers to flows by position
+  // `hosts` as the list of lists_ with the same hosts (made when there is none yet).
+  HostList Shared(const std::vector<std::string>& hosts);
+
+  std::deque<FirewallFlow> flows_;         // a deque: the index refers to flows by position
+  std::set<HostList, std::less<>> lists_;  // each distinct list of hosts once
   std::set<size_t, SameFlowLess> index_{SameFlowLess{&flows_}};
   std::vector<Extra> extras_;
 };
