@@ -15,6 +15,7 @@
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -349,20 +350,22 @@ void Prover::CsvRecordKeys() {
   const std::string_view* csv = File("dns/records.csv");
   if (!csv) return;
   rendered_keys_.emplace();
-  std::vector<CsvRow> rows = rendered::ParseCsv(*csv);
-  for (size_t i = 1; i < rows.size(); ++i) {  // row 0 is the header
-    const std::vector<std::string>& f = rows[i].fields;
+  bool header = true;  // the first row
+  auto read = [&](CsvRow& row) {
+    if (std::exchange(header, false)) return;
+    const std::vector<std::string>& f = row.fields;
     if (f.size() < 9) {
-      Report("LT4251", {"dns/records.csv", rows[i].line, ""}, "a record row with too few fields");
-      continue;
+      Report("LT4251", {"dns/records.csv", row.line, ""}, "a record row with too few fields");
+      return;
     }
-    if (f[3].empty() && f[5] == "address unknown") continue;  // listed, never in a zone
+    if (f[3].empty() && f[5] == "address unknown") return;  // listed, never in a zone
     auto number = [](const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); };
     View view = f[0] == "external" ? View::kExternal : View::kInternal;
     rendered_keys_->emplace(
         RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
-        Origin{"dns/records.csv", rows[i].line, ""});
-  }
+        Origin{"dns/records.csv", row.line, ""});
+  };
+  rendered::ForEachCsvRow(*csv, read, ReleaseBehind(*csv));
 }
 
 void Prover::ScriptRecordKeys() {
@@ -580,7 +583,7 @@ void Prover::CompareCertificateCsv() {
   if (const std::string_view* csv = File(csv_path)) {
     std::vector<rendered::CertificateMention> rows;
     std::string error;
-    if (!rendered::CsvCertificates(*csv, rows, error)) {
+    if (!rendered::CsvCertificates(*csv, rows, error, ReleaseBehind(*csv))) {
       Report("LT4251", {csv_path, 1, ""}, "does not parse: " + error);
     } else {
       std::map<std::string, const rendered::CertificateMention*> by_id;

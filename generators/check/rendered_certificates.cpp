@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <utility>
 
 #include "generators/check/rendered_parsers.hpp"
 #include "model/fqdn.hpp"
@@ -36,47 +37,59 @@ std::vector<std::string> CsvListNames(const std::string& field) {
   return items;
 }
 
-bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
-                     std::string& error) {
-  std::vector<CsvRow> rows = ParseCsv(csv);
-  if (rows.empty()) {
-    error = "no header row";
-    return false;
-  }
-  std::map<std::string, size_t> column;
-  for (size_t i = 0; i < rows[0].fields.size(); ++i) column[rows[0].fields[i]] = i;
-  for (const char* name : {"id", "subject", "sans", "install_on"}) {
-    if (!column.count(name)) {
-      error = std::string("no '") + name + "' column";
-      return false;
+namespace {
+
+// One row of certificates.csv after its header, its fields moved out of the parsed row, not
+// copied.
+void Mention(CsvRow& parsed, size_t id, size_t subject, size_t sans, size_t install_on,
+             std::vector<CertificateMention>& out) {
+  std::vector<std::string>& f = parsed.fields;
+  if (f.size() == 1 && f[0].empty()) return;  // a trailing empty line
+  auto take = [&](size_t i) { return i < f.size() ? std::move(f[i]) : std::string(); };
+  auto take_lower = [&](size_t i) {
+    std::string text = take(i);
+    for (char& c : text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // as ToLower
     }
-  }
-  const size_t id = column["id"], subject = column["subject"], sans = column["sans"],
-               install_on = column["install_on"];
-  for (size_t r = 1; r < rows.size(); ++r) {
-    std::vector<std::string>& f = rows[r].fields;
-    if (f.size() == 1 && f[0].empty()) continue;  // a trailing empty line
-    // Moved out of the parsed rows, not copied: the table of 10,000 certificates' names was
-    // held three times over.
-    auto take = [&](size_t i) { return i < f.size() ? std::move(f[i]) : std::string(); };
-    auto take_lower = [&](size_t i) {
-      std::string text = take(i);
-      for (char& c : text) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // as ToLower
-      }
-      return text;
-    };
-    CertificateMention& row = out.emplace_back();
-    row.id = take(id);
-    row.subject = take_lower(subject);
-    row.line = rows[r].line;
-    row.sans_field = take_lower(sans);
-    row.install_on_field = take_lower(install_on);
-    f = {};
-  }
-  return true;
+    return text;
+  };
+  CertificateMention& row = out.emplace_back();
+  row.id = take(id);
+  row.subject = take_lower(subject);
+  row.line = parsed.line;
+  row.sans_field = take_lower(sans);
+  row.install_on_field = take_lower(install_on);
 }
 
+}  // namespace
+
+bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out, std::string& error,
+                     const std::function<void(size_t offset)>& passed) {
+  bool header = true, columns_found = false;
+  size_t id = 0, subject = 0, sans = 0, install_on = 0;
+  ForEachCsvRow(
+      csv,
+      [&](CsvRow& parsed) {
+        if (std::exchange(header, false)) {
+          std::map<std::string, size_t> column;
+          for (size_t i = 0; i < parsed.fields.size(); ++i) column[parsed.fields[i]] = i;
+          for (const char* name : {"id", "subject", "sans", "install_on"}) {
+            if (!column.count(name)) {
+              error = std::string("no '") + name + "' column";
+              return;
+            }
+          }
+          id = column["id"], subject = column["subject"], sans = column["sans"],
+          install_on = column["install_on"];
+          columns_found = true;
+          return;
+        }
+        if (columns_found) Mention(parsed, id, subject, sans, install_on, out);
+      },
+      passed);
+  if (header) error = "no header row";
+  return columns_found;
+}
 void ForEachScriptCertificateStep(std::string_view script, NamePool& pool,
                                   const std::function<void(const CertificateMention&)>& each,
                                   const std::function<void(size_t offset)>& passed) {

@@ -36,8 +36,9 @@ struct CertificateMention {
 
 // One per row of certificates.csv (columns found by the header: id, subject, sans,
 // install_on; lists separated by ';'). False with `error` when a column is missing.
-bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
-                     std::string& error);
+// `passed`, when set, is told after each row how far into `csv` the reading is.
+bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out, std::string& error,
+                     const std::function<void(size_t offset)>& passed = {});
 // The names of one of its list fields, lower-case and sorted (for a message saying how a row
 // differs).
 std::vector<std::string> CsvListNames(const std::string& field);

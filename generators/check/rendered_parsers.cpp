@@ -239,14 +239,19 @@ std::vector<IniEntry> ParseIni(std::string_view text) {
   return entries;
 }
 
-std::vector<CsvRow> ParseCsv(std::string_view text) {
-  std::vector<CsvRow> rows;
+void ForEachCsvRow(std::string_view text, const std::function<void(CsvRow&)>& each,
+                   const std::function<void(size_t offset)>& passed) {
   CsvRow row;
   std::string field;
   unsigned line = 1;
   row.line = 1;
   bool quoted = false;
   bool any = false;
+  auto end_row = [&](size_t offset) {
+    row.fields.push_back(std::move(field));
+    each(row);
+    if (passed) passed(offset);
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
@@ -270,12 +275,9 @@ std::vector<CsvRow> ParseCsv(std::string_view text) {
       any = true;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !field.empty()) {
-        row.fields.push_back(std::move(field));
-        rows.push_back(std::move(row));
-      }
+      if (any || !field.empty()) end_row(i + 1);
       field.clear();
-      row = {};
+      row.fields.clear();
       any = false;
       row.line = ++line;
     } else {
@@ -283,10 +285,12 @@ std::vector<CsvRow> ParseCsv(std::string_view text) {
       any = true;
     }
   }
-  if (any || !field.empty()) {
-    row.fields.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
+  if (any || !field.empty()) end_row(text.size());
+}
+
+std::vector<CsvRow> ParseCsv(std::string_view text) {
+  std::vector<CsvRow> rows;
+  ForEachCsvRow(text, [&rows](CsvRow& row) { rows.push_back(std::move(row)); });
   return rows;
 }
 
