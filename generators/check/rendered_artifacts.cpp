@@ -62,11 +62,15 @@ class Prover {
     return root_.empty() ? file : (std::filesystem::path(root_) / file).generic_string();
   }
   void Report(const char* code, const Origin& at, const std::string& message) {
+    ReportTo(held_ ? *held_ : diagnostics_, code, at, message);
+  }
+  void ReportTo(Diagnostics& into, const char* code, const Origin& at,
+                const std::string& message) const {
     SourceLoc loc;
     loc.line = at.line;
     loc.column = at.line ? 1 : 0;
     loc.pointer = at.pointer;
-    (held_ ? *held_ : diagnostics_).Error(code, Shown(at.file), loc, message);
+    into.Error(code, Shown(at.file), loc, message);
   }
   // The text of `path`. The file handed out before goes back to the page cache: the steps of
   // the proof read one file at a time (and a text read again still reads right).
@@ -104,8 +108,11 @@ class Prover {
   void ReadRecordsJson();
   void CsvRecordKeys();
   void ScriptRecordKeys();
-  void CompareRecordKeys(const std::string& file, const std::map<std::string, Origin>& keys,
-                         const std::map<std::string, Origin>& zones);
+  // Starts comparing a rendering with the zone files; ReportRecordDifferences reports what it
+  // lacks and what it adds (nothing when the rendering could not be read: not started or
+  // `read` false).
+  void CompareRecordsWith(const std::vector<std::pair<std::string, Origin>>& zones);
+  void ReportRecordDifferences(const std::string& file);
   void ReadCertificates();
   void CompareOpensslConfigs();
   void CompareCertificateCsv();
@@ -126,12 +133,24 @@ class Prover {
   // file has parsed (a file that does not parse reports that alone, as before it was read).
   Diagnostics* held_ = nullptr;
 
-  // The models read back, and where each DNS record came from (keyed as RecordKey).
+  // The models read back, and where each DNS record came from (keyed as RecordKey): while the
+  // zone files are read, a map per part; then, merged, sorted by key.
   std::shared_ptr<DnsRecordSet> dns_;
   std::map<std::string, Origin> zone_records_;
-  // The records of the other rendering this prover read (records.json, with its unknown
-  // addresses; records.csv; dns.ps1), RecordKey -> origin; nullopt when it read none.
-  std::optional<std::map<std::string, Origin>> rendered_keys_;
+  std::vector<std::pair<std::string, Origin>> zone_keys_;
+  // The records of the other rendering this prover reads (records.json, records.csv, dns.ps1)
+  // compared with zone_keys_ as they are read: which zone records it has, and those it has
+  // that no zone file has. Holding each rendering's every key until the comparison was, for
+  // thousands of SIP domains, most of the proof's memory.
+  struct RenderedRecords {
+    const std::vector<std::pair<std::string, Origin>>* zones = nullptr;
+    std::vector<bool> seen;                // by index into *zones
+    std::map<std::string, Origin> extras;  // the first place each is found
+    void Add(std::string key, Origin origin);
+  };
+  std::optional<RenderedRecords> rendered_;
+  // Where the comparison's findings go (their own place in the report, after every reading's).
+  Diagnostics* compared_into_ = nullptr;
   std::shared_ptr<const CertificateSet> certificates_;  // read by the comparisons side by side
   std::shared_ptr<ProxyRuleSet> proxy_;
   std::shared_ptr<KerberosPlan> kerberos_;
@@ -315,16 +334,16 @@ void Prover::ReadZoneFile(const ZoneFile& zone) {
 // records are kept for the comparison with the zone files, so the file is parsed once.
 void Prover::ReadRecordsJson() {
   dns_ = std::make_shared<DnsRecordSet>();
-  std::map<std::string, Origin> keys;
   nlohmann::json rest;
-  auto record = [&keys](size_t i, const nlohmann::json& r) {
+  auto record = [this](size_t i, const nlohmann::json& r) {
     View view = r.value("view", "") == "external" ? View::kExternal : View::kInternal;
-    keys.emplace(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
-                           r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
-                 Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
+    rendered_->Add(RecordKey(view, r.value("name", ""), r.value("type", ""), r.value("value", ""),
+                             r.value("priority", 0), r.value("weight", 0), r.value("port", 0)),
+                   Origin{"dns/records.json", 0, fmt::format("/records/{}", i)});
   };
-  if (JsonItems("dns/records.json", "records", record, &rest)) {
-    rendered_keys_ = std::move(keys);
+  if (!JsonItems("dns/records.json", "records", record, &rest)) {
+    rendered_.reset();  // not read: nothing to compare
+  } else {
     const nlohmann::json& unknown = rest["address_unknown"];
     for (size_t i = 0; unknown.is_array() && i < unknown.size(); ++i) {
       const nlohmann::json& u = unknown[i];
@@ -344,12 +363,14 @@ void Prover::ReadRecordsJson() {
   }
 }
 
-// Every other rendering of the records as (key -> origin), compared both ways with the zone
-// files by CompareRecordKeys.
+// Every other rendering of the records, its keys compared both ways with the zone files'
+// (RenderedRecords) as they are read.
 void Prover::CsvRecordKeys() {
   const std::string_view* csv = File("dns/records.csv");
-  if (!csv) return;
-  rendered_keys_.emplace();
+  if (!csv) {
+    rendered_.reset();
+    return;
+  }
   bool header = true;  // the first row
   auto read = [&](CsvRow& row) {
     if (std::exchange(header, false)) return;
@@ -361,17 +382,18 @@ void Prover::CsvRecordKeys() {
     if (f[3].empty() && f[5] == "address unknown") return;  // listed, never in a zone
     auto number = [](const std::string& s) { return s.empty() ? 0 : std::atoi(s.c_str()); };
     View view = f[0] == "external" ? View::kExternal : View::kInternal;
-    rendered_keys_->emplace(
-        RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
-        Origin{"dns/records.csv", row.line, ""});
+    rendered_->Add(RecordKey(view, f[2], f[3], f[5], number(f[6]), number(f[7]), number(f[8])),
+                   Origin{"dns/records.csv", row.line, ""});
   };
   rendered::ForEachCsvRow(*csv, read, ReleaseBehind(*csv));
 }
 
 void Prover::ScriptRecordKeys() {
   const std::string_view* ps1 = File("dns/dns.ps1");
-  if (!ps1) return;
-  rendered_keys_.emplace();
+  if (!ps1) {
+    rendered_.reset();
+    return;
+  }
   // The records are the script's $Planned table, read by its string literals:
   //   'internal' = @(                                   a view
   //     @{ Zone = 'contoso.com'; Records = @(           a zone
@@ -419,23 +441,43 @@ void Prover::ScriptRecordKeys() {
       weight = field(line, "Weight");
       port = field(line, "Port");
     }
-    rendered_keys_->emplace(
-        RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
-        Origin{"dns/dns.ps1", number, ""});
+    rendered_->Add(RecordKey(view, Lower(name), type, Lower(literals[2]), priority, weight, port),
+                   Origin{"dns/dns.ps1", number, ""});
   }
 }
 
-void Prover::CompareRecordKeys(const std::string& file, const std::map<std::string, Origin>& keys,
-                               const std::map<std::string, Origin>& zones) {
-  for (const auto& [key, origin] : zones) {
-    if (keys.count(key)) continue;
-    Report("LT4252", {file, 0, ""},
-           fmt::format("lacks record '{}', which {}:{} has", key, Shown(origin.file), origin.line));
+void Prover::RenderedRecords::Add(std::string key, Origin origin) {
+  auto found = std::lower_bound(zones->begin(), zones->end(), key,
+                                [](const std::pair<std::string, Origin>& zone,
+                                   const std::string& k) { return zone.first < k; });
+  if (found != zones->end() && found->first == key) {
+    seen[static_cast<size_t>(found - zones->begin())] = true;
+  } else {
+    extras.emplace(std::move(key), std::move(origin));
   }
-  for (const auto& [key, origin] : keys) {
-    if (zones.count(key)) continue;
-    Report("LT4252", origin, fmt::format("has record '{}', which no zone file has", key));
+}
+
+void Prover::CompareRecordsWith(const std::vector<std::pair<std::string, Origin>>& zones) {
+  rendered_.emplace();
+  rendered_->zones = &zones;
+  rendered_->seen.assign(zones.size(), false);
+}
+
+void Prover::ReportRecordDifferences(const std::string& file) {
+  if (!rendered_) return;
+  Diagnostics& into = compared_into_ ? *compared_into_ : diagnostics_;
+  const std::vector<std::pair<std::string, Origin>>& zones = *rendered_->zones;
+  for (size_t i = 0; i < zones.size(); ++i) {
+    if (rendered_->seen[i]) continue;
+    const auto& [key, origin] = zones[i];
+    ReportTo(
+        into, "LT4252", {file, 0, ""},
+        fmt::format("lacks record '{}', which {}:{} has", key, Shown(origin.file), origin.line));
   }
+  for (const auto& [key, origin] : rendered_->extras) {
+    ReportTo(into, "LT4252", origin, fmt::format("has record '{}', which no zone file has", key));
+  }
+  rendered_.reset();
 }
 
 // ---- Certificates: certificates.json is the model; each OpenSSL request config must carry the
@@ -1042,7 +1084,7 @@ void Prover::Run(unsigned jobs) {
   };
 
   // Round one: the zone files (a few hundred to a part: thousands of SIP domains are thousands
-  // of zones) and the other renderings of the records.
+  // of zones).
   const std::vector<ZoneFile> zones = ZoneFiles();
   const size_t zones_per_part = std::max<size_t>(256, zones.size() / 16);
   std::vector<Prover*> zone_parts;
@@ -1051,14 +1093,6 @@ void Prover::Run(unsigned jobs) {
     zone_parts.push_back(&add(kZones, [&zones, first, last](Prover& p) {
       for (size_t i = first; i < last; ++i) p.ReadZoneFile(zones[i]);
     }));
-  }
-  Prover* json_keys = nullptr;
-  Prover* csv_keys = nullptr;
-  Prover* script_keys = nullptr;
-  if (!zones.empty()) {  // without zone files there is nothing to compare the others with
-    json_keys = &add(kRecordsJson, [](Prover& p) { p.ReadRecordsJson(); });
-    csv_keys = &add(kRecordsCsv, [](Prover& p) { p.CsvRecordKeys(); });
-    script_keys = &add(kRecordsScript, [](Prover& p) { p.ScriptRecordKeys(); });
   }
   run_round(0);
   if (!zones.empty()) {
@@ -1073,31 +1107,43 @@ void Prover::Run(unsigned jobs) {
       zone_records_.merge(part->zone_records_);  // the first file of a key names it, as before
       part->zone_records_.clear();
     }
-    dns_->unknown_addresses = std::move(json_keys->dns_->unknown_addresses);
+    zone_keys_.reserve(zone_records_.size());
+    while (!zone_records_.empty()) {  // in key order
+      auto node = zone_records_.extract(zone_records_.begin());
+      zone_keys_.emplace_back(std::move(node.key()), std::move(node.mapped()));
+    }
     std::sort(dns_->records.begin(), dns_->records.end(), RecordLess);
     dns_->Index();
   }
 
-  // Round two: the other renderings of the records compared with the zone files, and
-  // certificates.json read. Each rendering's records are dropped once compared, so they are
-  // not all still held while the certificates are read.
+  // Round two: the other renderings of the records, each compared with the zone files as it
+  // is read (without zone files there is nothing to compare them with), and certificates.json
+  // read. A comparison's findings keep their place after every reading's: its part is there
+  // to hold them, filled by the part that reads the file.
   const size_t second = parts.size();
+  Prover* json_records = nullptr;
   if (dns_) {
-    auto compare = [this, &add](Place place, const char* file, Prover* reader) {
-      std::optional<std::map<std::string, Origin>>* keys = &reader->rendered_keys_;
-      if (!*keys) return;
-      add(place, [this, file, keys](Prover& p) {
-        p.CompareRecordKeys(file, **keys, zone_records_);
-        keys->reset();
+    auto compare = [this, &add](Place reading, Place compared, const char* file,
+                                void (Prover::*read)()) {
+      Prover& into = add(compared, [](Prover&) {});
+      Prover& reader = add(reading, [this, file, read](Prover& p) {
+        p.CompareRecordsWith(zone_keys_);
+        (p.*read)();
+        p.ReportRecordDifferences(file);
       });
+      reader.compared_into_ = &into.diagnostics_;
+      return &reader;
     };
-    compare(kJsonRecordsCompared, "dns/records.json", json_keys);
-    compare(kCsvRecordsCompared, "dns/records.csv", csv_keys);
-    compare(kScriptRecordsCompared, "dns/dns.ps1", script_keys);
+    json_records =
+        compare(kRecordsJson, kJsonRecordsCompared, "dns/records.json", &Prover::ReadRecordsJson);
+    compare(kRecordsCsv, kCsvRecordsCompared, "dns/records.csv", &Prover::CsvRecordKeys);
+    compare(kRecordsScript, kScriptRecordsCompared, "dns/dns.ps1", &Prover::ScriptRecordKeys);
   }
   Prover& certificates = add(kReadCertificates, [](Prover& p) { p.ReadCertificates(); });
   run_round(second);
   certificates_ = std::move(certificates.certificates_);
+  if (json_records) dns_->unknown_addresses = std::move(json_records->dns_->unknown_addresses);
+  zone_keys_ = {};
 
   // Round three: every comparison with the certificates, the proxy rules and the SPNs.
   const size_t third = parts.size();
