@@ -189,7 +189,7 @@ class Checker {
       return std::any_of(presented.begin(), presented.end(),
                          [&](const std::string& p) { return SanCovers(p, name); });
     };
-    std::vector<std::string> planned = plan.sans;
+    std::vector<std::string> planned = Strings(plan.sans);
     if (planned.empty()) planned = {plan.subject};
     std::vector<std::string> missing;
     for (const std::string& name : planned) {
@@ -237,7 +237,7 @@ std::pair<size_t, bool> Fit(const CheckedCertificate& cert, const PlannedCertifi
   std::vector<std::string> presented = cert.sans;
   if (!cert.subject.empty()) presented.push_back(cert.subject);
   size_t covered = 0;
-  std::vector<std::string> planned = plan.sans;
+  std::vector<std::string> planned = Strings(plan.sans);
   if (planned.empty()) planned = {plan.subject};
   for (const std::string& name : planned) {
     if (std::any_of(presented.begin(), presented.end(),

@@ -34,7 +34,7 @@ struct ViewNames {
 };
 
 std::vector<std::string> NamesOf(const PlannedCertificate& cert) {
-  std::vector<std::string> names = cert.sans;
+  std::vector<std::string> names = Strings(cert.sans);
   if (!cert.subject.empty() && std::find(names.begin(), names.end(), cert.subject) == names.end())
     names.push_back(cert.subject);
   return names;

@@ -80,6 +80,14 @@ bool SanCovers(std::string_view san, std::string_view host) {
 SanIndex::SanIndex(const std::vector<std::string>& sans)
     : SanIndex(std::vector<std::string_view>(sans.begin(), sans.end())) {}
 
+SanIndex::SanIndex(const SharedNames& sans)
+    : SanIndex([&sans] {
+        std::vector<std::string_view> views;
+        views.reserve(sans.size());
+        for (const SharedName& name : sans) views.push_back(name.str());
+        return views;
+      }()) {}
+
 SanIndex::SanIndex(std::vector<std::string_view> sans) : exact_(std::move(sans)) {
   for (std::string_view san : exact_) {
     if (IsWildcard(san)) wildcard_domains_.push_back(san.substr(1));
@@ -159,7 +167,7 @@ class SanList {
 
   // The final list. With `use_wildcards`, each wildcardable name is replaced by "*.<parent>"
   // (kept explicit when it is the subject or its parent is a top-level domain).
-  std::vector<std::string> Build(const std::string& subject, bool use_wildcards) const {
+  SharedNames Build(const std::string& subject, bool use_wildcards) const {
     std::set<std::string> out;
     for (const std::string& name : names_) {
       if (use_wildcards && name != subject && wildcardable_.contains(name)) {
@@ -180,13 +188,13 @@ class SanList {
   // wildcardable), from `built`, that list's own Build with the same arguments: each server of a
   // pool adds its FQDN to the pool's names, and building the pool's sets again per server was
   // most of the certificate model's time.
-  std::vector<std::string> BuiltWith(const std::vector<std::string>& built,
-                                     const std::string& name) const {
+  SharedNames BuiltWith(const SharedNames& built, const std::string& name) const {
     // Build had it already when the list holds it.
-    bool add = !name.empty() && !names_.contains(name) &&
-               !std::binary_search(built.begin(), built.end(), name);
-    auto at = add ? std::lower_bound(built.begin(), built.end(), name) : built.end();
-    std::vector<std::string> out;
+    auto before = [](const SharedName& a, const std::string& b) { return a.str() < b; };
+    auto at = std::lower_bound(built.begin(), built.end(), name, before);
+    bool add = !name.empty() && !names_.contains(name) && (at == built.end() || *at != name);
+    if (!add) at = built.end();
+    SharedNames out;
     out.reserve(built.size() + (add ? 1 : 0));  // exactly, as Build's copy of its set was
     out.insert(out.end(), built.begin(), at);
     if (add) out.push_back(name);
@@ -317,7 +325,7 @@ class Builder {
     // Each use's list built once for the pool; a server's certificate is it plus the server.
     struct Use {
       const SanList* sans;
-      std::vector<std::string> built;
+      SharedNames built;
     };
     SanList all = names.default_use;
     all.Merge(names.web_internal);
@@ -667,10 +675,10 @@ class Builder {
       // The names leave `cert` before it is copied into each part: copying the full list into
       // every one of (names / limit) parts made the split quadratic in the SIP domains.
       const size_t needed = cert.sans.size();
-      std::vector<std::string> rest;
+      SharedNames rest;
       rest.reserve(needed);
-      for (std::string& san : cert.sans) {
-        if (san != cert.subject) rest.push_back(std::move(san));
+      for (const SharedName& san : cert.sans) {
+        if (san != cert.subject) rest.push_back(san);
       }
       cert.sans.clear();
       cert.sans.shrink_to_fit();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "generators/artifact_set.hpp"
+#include "generators/certificates/shared_name.hpp"
 #include "model/diagnostics.hpp"
 #include "model/plan/plan.hpp"
 
@@ -50,7 +51,7 @@ struct PlannedCertificate {
   std::string server;  // the one server it belongs to; empty when shared (Edge, proxy, OAuth)
   std::vector<std::string> install_on;  // server FQDNs, or the reverse proxy's name
   std::string subject;                  // CN; never a wildcard
-  std::vector<std::string> sans;        // sorted, unique, the subject included (except OAuth)
+  SharedNames sans;  // sorted, unique, the subject included (except OAuth); shared_name.hpp
   CaKind ca = CaKind::kInternal;
   int key_bits = 2048;
   std::string hash = "sha256";
@@ -94,6 +95,7 @@ class SanIndex {
   explicit SanIndex(const std::vector<std::string>& sans);
   explicit SanIndex(std::vector<std::string>&&) = delete;  // would dangle
   explicit SanIndex(std::vector<std::string_view> sans);
+  explicit SanIndex(const SharedNames& sans);  // views of names that live as long as the process
   // True when any of the SANs covers `host`, exactly as std::any_of over SanCovers.
   bool Covers(std::string_view host) const;
 

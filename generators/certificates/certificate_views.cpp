@@ -15,11 +15,13 @@ namespace lynctopo {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+// Strings or SharedNames.
+template <typename Names>
+std::string Join(const Names& items, std::string_view separator) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += separator;
-    out += items[i];
+    out += static_cast<const std::string&>(items[i]);
   }
   return out;
 }
@@ -151,7 +153,7 @@ struct AllServerSteps {
 
 // What a certificate in the store must hold to stand for this one: its subject and every SAN.
 std::vector<std::string> CoveredNames(const PlannedCertificate& cert) {
-  std::vector<std::string> names = cert.sans;
+  std::vector<std::string> names = Strings(cert.sans);
   if (names.empty()) names.push_back(cert.subject);
   return names;
 }

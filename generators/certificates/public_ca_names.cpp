@@ -56,7 +56,7 @@ void CheckPublicCaNames(const ArtifactSet& artifacts, Diagnostics& diagnostics) 
   if (!artifacts.certificates) return;
   for (const PlannedCertificate& cert : artifacts.certificates->certificates) {
     if (cert.ca != CaKind::kPublic) continue;
-    std::vector<std::string> names = cert.sans;
+    std::vector<std::string> names = Strings(cert.sans);
     if (!cert.subject.empty() &&
         std::find(names.begin(), names.end(), cert.subject) == names.end()) {
       names.insert(names.begin(), cert.subject);

@@ -504,7 +504,7 @@ void Prover::ReadCertificates() {
       return out;
     };
     cert.uses = strings("uses");
-    cert.sans = strings("sans");
+    cert.sans = ToSharedNames(strings("sans"));
     cert.install_on = strings("install_on");
     auto text = [&](const char* key) {
       return c.contains(key) && c[key].is_string() ? c[key].get<std::string>() : std::string();
@@ -584,7 +584,9 @@ void Prover::CompareOpensslConfigs() {
 }
 
 // The names of a list, lower case, sorted, each once.
-std::vector<std::string> SortedLower(const std::vector<std::string>& items) {
+// Strings or SharedNames.
+template <typename Names>
+std::vector<std::string> SortedLower(const Names& items) {
   std::vector<std::string> out;
   for (const std::string& item : items) out.push_back(Lower(item));
   std::sort(out.begin(), out.end());
@@ -643,7 +645,7 @@ void Prover::CompareCertificateCsv() {
           Report("LT4257", {csv_path, row.line, ""},
                  fmt::format("gives {} subject '{}', certificates.json '{}'", cert.id, row.subject,
                              cert.subject));
-        auto joined = [](const std::vector<std::string>& items) {
+        auto joined = [](const auto& items) {
           std::string text;
           for (const std::string& item : items) {
             if (!text.empty()) text += ';';
@@ -693,7 +695,7 @@ void Prover::CompareCertificateScript() {
   } expected;
   auto expect = [&expected](const PlannedCertificate& cert) -> const Expected& {
     if (expected.cert == &cert) return expected;
-    std::vector<std::string> names = cert.sans;
+    std::vector<std::string> names = Strings(cert.sans);
     if (!cert.subject.empty()) names.push_back(cert.subject);
     expected = {&cert, SortedLower(names), SortedLower(cert.install_on), Lower(cert.subject)};
     return expected;

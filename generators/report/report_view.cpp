@@ -50,7 +50,9 @@ namespace {
 
 using nlohmann::json;
 
-std::string Join(const std::vector<std::string>& items, const char* separator) {
+// Strings or SharedNames.
+template <typename Names>
+std::string Join(const Names& items, const char* separator) {
   std::string out;
   for (const std::string& item : items) {
     if (!out.empty()) out += separator;

@@ -65,19 +65,21 @@ TEST_CASE("A.3 Standard Edition: separate certificates carry the documented name
   CHECK(def.uses == Names{"Default"});
   CHECK(def.subject == "se01.contoso.com");
   // SN=se01.contoso.com; SAN=se01.contoso.com (+ sip.contoso.com, sip.fabrikam.com).
-  CHECK(def.sans == Names{"se01.contoso.com", "sip.contoso.com", "sip.fabrikam.com"});
+  CHECK(Strings(def.sans) == Names{"se01.contoso.com", "sip.contoso.com", "sip.fabrikam.com"});
 
   const PlannedCertificate& internal = Get(set, "se01.contoso.com-web-internal");
   CHECK(internal.uses == Names{"WebServicesInternal"});
   CHECK(internal.subject == "se01.contoso.com");
-  CHECK(internal.sans == Sorted({"se01.contoso.com", "meet.contoso.com", "meet.fabrikam.com",
-                                 "dialin.contoso.com", "admin.contoso.com"}));
+  CHECK(Strings(internal.sans) ==
+        Sorted({"se01.contoso.com", "meet.contoso.com", "meet.fabrikam.com", "dialin.contoso.com",
+                "admin.contoso.com"}));
 
   const PlannedCertificate& external = Get(set, "se01.contoso.com-web-external");
   CHECK(external.uses == Names{"WebServicesExternal"});
   // The doc's SAN list plus the subject repeated (A.1): Admin never external (call 3).
-  CHECK(external.sans == Sorted({"se01.contoso.com", "webcon01.contoso.com", "meet.contoso.com",
-                                 "meet.fabrikam.com", "dialin.contoso.com"}));
+  CHECK(Strings(external.sans) ==
+        Sorted({"se01.contoso.com", "webcon01.contoso.com", "meet.contoso.com", "meet.fabrikam.com",
+                "dialin.contoso.com"}));
   for (const PlannedCertificate* cert : {&def, &internal, &external}) {
     CHECK(cert->ca == CaKind::kInternal);
     CHECK(cert->install_on == Names{"se01.contoso.com"});
@@ -96,12 +98,12 @@ TEST_CASE("A.3 wildcard form replaces simple URLs only, never the subject", "[ce
   CertificateSet set = BuildCertificates(h.plan, diagnostics);
   // SN=se01.contoso.com; SAN=se01.contoso.com; SAN=*.contoso.com (and *.fabrikam.com for
   // meet.fabrikam.com).
-  CHECK(Get(set, "se01.contoso.com-web-internal").sans ==
+  CHECK(Strings(Get(set, "se01.contoso.com-web-internal").sans) ==
         Names{"*.contoso.com", "*.fabrikam.com", "se01.contoso.com"});
-  CHECK(Get(set, "se01.contoso.com-web-external").sans ==
+  CHECK(Strings(Get(set, "se01.contoso.com-web-external").sans) ==
         Names{"*.contoso.com", "*.fabrikam.com", "se01.contoso.com", "webcon01.contoso.com"});
   // sip.<domain> is not a simple URL: the Default certificate stays explicit.
-  CHECK(Get(set, "se01.contoso.com-default").sans ==
+  CHECK(Strings(Get(set, "se01.contoso.com-default").sans) ==
         Names{"se01.contoso.com", "sip.contoso.com", "sip.fabrikam.com"});
   for (const PlannedCertificate& cert : set.certificates) CHECK_FALSE(IsWildcard(cert.subject));
 }
@@ -113,7 +115,7 @@ TEST_CASE("sip.<domain> names only when the policy asks", "[certificates]") {
   h.topology.certificates.sip_names_on_default = false;
   Diagnostics diagnostics;
   CertificateSet set = BuildCertificates(h.plan, diagnostics);
-  CHECK(Get(set, "se01.contoso.com-default").sans == Names{"se01.contoso.com"});
+  CHECK(Strings(Get(set, "se01.contoso.com-default").sans) == Names{"se01.contoso.com"});
 }
 
 // A.4: EE pool eepool.contoso.com with member ee01.contoso.com (the sign-in target).
@@ -144,7 +146,7 @@ TEST_CASE("A.4 Front End pool: one combined certificate per member, union of thr
   CHECK(ee01.subject == "eepool.contoso.com");  // DERIVED: SN = pool FQDN
   CHECK(ee01.pool == "eepool.contoso.com");
   // Admin rides on the combined certificate because it also serves the internal site (call 3).
-  CHECK(ee01.sans ==
+  CHECK(Strings(ee01.sans) ==
         Sorted({"eepool.contoso.com", "ee01.contoso.com", "sip.contoso.com", "sip.fabrikam.com",
                 "webint.contoso.com", "webcon01.contoso.com", "meet.contoso.com",
                 "meet.fabrikam.com", "dialin.contoso.com", "admin.contoso.com"}));
@@ -163,14 +165,14 @@ TEST_CASE("A.4 separate certificates: Default, web internal and web external row
   Diagnostics diagnostics;
   CertificateSet set = BuildCertificates(h.plan, diagnostics);
   // SN=eepool.contoso.com; SAN=eepool.contoso.com; SAN=ee01.contoso.com (+ sip names).
-  CHECK(Get(set, "ee01.contoso.com-default").sans ==
+  CHECK(Strings(Get(set, "ee01.contoso.com-default").sans) ==
         Sorted({"eepool.contoso.com", "ee01.contoso.com", "sip.contoso.com", "sip.fabrikam.com"}));
   // DERIVED web-internal: pool, server, internal web FQDN, Meet, Dialin, Admin.
-  CHECK(Get(set, "ee01.contoso.com-web-internal").sans ==
+  CHECK(Strings(Get(set, "ee01.contoso.com-web-internal").sans) ==
         Sorted({"eepool.contoso.com", "ee01.contoso.com", "webint.contoso.com", "meet.contoso.com",
                 "meet.fabrikam.com", "dialin.contoso.com", "admin.contoso.com"}));
   // DERIVED web-external: external web FQDN, Meet, Dialin (never Admin), + subject and server.
-  CHECK(Get(set, "ee01.contoso.com-web-external").sans ==
+  CHECK(Strings(Get(set, "ee01.contoso.com-web-external").sans) ==
         Sorted({"eepool.contoso.com", "ee01.contoso.com", "webcon01.contoso.com",
                 "meet.contoso.com", "meet.fabrikam.com", "dialin.contoso.com"}));
   CHECK(set.certificates.size() == 2 * 3 + 1);  // two members x three uses + OAuth
@@ -193,13 +195,14 @@ TEST_CASE("A.5/A.6 Director pool Default certificate (C9 oracle)", "[certificate
   const PlannedCertificate& dir = Get(set, "dir01.contoso.net-default");
   CHECK(dir.role == CertificateRole::kDirector);
   CHECK(dir.subject == "dirpool01.contoso.net");
-  CHECK(dir.sans == Sorted({"dirpool01.contoso.net", "dir01.contoso.net", "dialin.contoso.com",
-                            "meet.contoso.com", "lyncdiscoverinternal.contoso.com",
-                            "lyncdiscover.contoso.com"}));
+  CHECK(
+      Strings(dir.sans) ==
+      Sorted({"dirpool01.contoso.net", "dir01.contoso.net", "dialin.contoso.com",
+              "meet.contoso.com", "lyncdiscoverinternal.contoso.com", "lyncdiscover.contoso.com"}));
   // "optional *.contoso.com": with the wildcard policy, simple URLs and autodiscover collapse.
   h.topology.certificates.wildcard_simple_urls = true;
   CertificateSet wild = BuildCertificates(h.plan, diagnostics);
-  CHECK(Get(wild, "dir01.contoso.net-default").sans ==
+  CHECK(Strings(Get(wild, "dir01.contoso.net-default").sans) ==
         Names{"*.contoso.com", "dir01.contoso.net", "dirpool01.contoso.net"});
 
   // A Director is never where the OAuthTokenIssuer certificate is assigned: without a Front End
@@ -271,7 +274,8 @@ TEST_CASE("A.7 Edge certificates (C11 single Edge, C12 scaled Edge oracles)", "[
     const PlannedCertificate& external = Get(set, "lsedge.contoso.net-external");
     CHECK(external.role == CertificateRole::kEdgeExternal);
     CHECK(external.subject == "sip.contoso.com");
-    CHECK(external.sans == Names{"sip.contoso.com", "sip.fabrikam.com", "webcon.contoso.com"});
+    CHECK(Strings(external.sans) ==
+          Names{"sip.contoso.com", "sip.fabrikam.com", "webcon.contoso.com"});
     CHECK(external.uses ==
           Names{"AccessEdgeExternal", "DataEdgeExternal", "AudioVideoAuthentication"});
     CHECK(external.ca == CaKind::kPublic);
@@ -283,7 +287,7 @@ TEST_CASE("A.7 Edge certificates (C11 single Edge, C12 scaled Edge oracles)", "[
     const PlannedCertificate& internal = Get(set, "lsedge.contoso.net-internal");
     CHECK(internal.role == CertificateRole::kEdgeInternal);
     CHECK(internal.subject == "lsedge.contoso.net");
-    CHECK(internal.sans == Names{"lsedge.contoso.net"});
+    CHECK(Strings(internal.sans) == Names{"lsedge.contoso.net"});
     CHECK(internal.uses == Names{"Internal"});
     CHECK(internal.ca == CaKind::kInternal);
     CHECK(internal.exportable_key);
@@ -299,7 +303,7 @@ TEST_CASE("A.7/call 4 XMPP names on the Edge external certificate", "[certificat
   h.Name(NameRole::kXmpp, View::kExternal, "xmpp.fabrikam.com", "lsedge.contoso.net");
   Diagnostics diagnostics;
   CertificateSet set = BuildCertificates(h.plan, diagnostics);
-  CHECK(Get(set, "lsedge.contoso.net-external").sans ==
+  CHECK(Strings(Get(set, "lsedge.contoso.net-external").sans) ==
         Sorted({"sip.contoso.com", "webcon.contoso.com", "sip.fabrikam.com", "xmpp.contoso.com",
                 "xmpp.fabrikam.com", "contoso.com", "fabrikam.com"}));
   h.topology.federation.xmpp_domains = {"contoso.com"};
@@ -348,7 +352,7 @@ TEST_CASE("A.11 reverse proxy certificate (Contoso example)", "[certificates]") 
   const PlannedCertificate& rp = Get(set, "proxy-rp1");
   CHECK(rp.role == CertificateRole::kReverseProxy);
   CHECK(rp.subject == "webext.contoso.com");
-  CHECK(rp.sans ==
+  CHECK(Strings(rp.sans) ==
         Sorted({"webext.contoso.com", "webdirext.contoso.com", "meet.contoso.com",
                 "dialin.contoso.com", "officewebapps01.contoso.com", "lyncdiscover.contoso.com"}));
   CHECK(rp.uses.empty());
@@ -375,7 +379,7 @@ TEST_CASE("A.12 proxy wildcard covers simple URLs and lyncdiscover only", "[cert
   h.topology.certificates.wildcard_simple_urls = true;
   Diagnostics diagnostics;
   CertificateSet set = BuildCertificates(h.plan, diagnostics);
-  CHECK(Get(set, "proxy-rp1").sans ==
+  CHECK(Strings(Get(set, "proxy-rp1").sans) ==
         Sorted({"*.contoso.com", "webext.contoso.com", "webdirext.contoso.com",
                 "officewebapps01.contoso.com"}));
 }

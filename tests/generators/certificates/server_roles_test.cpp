@@ -65,12 +65,12 @@ TEST_CASE("stand-alone Mediation pool: Default per member, the documented exampl
   CHECK(cert.role == CertificateRole::kMediation);
   CHECK(cert.uses == Names{"Default"});
   CHECK(cert.subject == "medsvr-pool.contoso.net");
-  CHECK(cert.sans == Names{"medsvr-pool.contoso.net", "medsvr01.contoso.net"});
+  CHECK(Strings(cert.sans) == Names{"medsvr-pool.contoso.net", "medsvr01.contoso.net"});
   CHECK(cert.server == "medsvr01.contoso.net");
   CHECK(cert.install_on == Names{"medsvr01.contoso.net"});
   CHECK(cert.ca == CaKind::kInternal);
   CHECK_FALSE(cert.exportable_key);
-  CHECK(Get(set, "medsvr02.contoso.net-default").sans ==
+  CHECK(Strings(Get(set, "medsvr02.contoso.net-default").sans) ==
         Names{"medsvr-pool.contoso.net", "medsvr02.contoso.net"});
 }
 
@@ -94,7 +94,7 @@ TEST_CASE("Survivable Branch Appliance: sip.<sipdomain> from the plan, the docum
   CHECK(cert.subject == "sba01.contoso.net");
   CHECK(cert.site == "Seattle");
   // The subject repeated, as on every certificate of the plan.
-  CHECK(cert.sans == Names{"sba01.contoso.net", "sip.contoso.com", "sip.fabrikam.com"});
+  CHECK(Strings(cert.sans) == Names{"sba01.contoso.net", "sip.contoso.com", "sip.fabrikam.com"});
   CHECK(cert.install_on == Names{"sba01.contoso.net"});
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("Persistent Chat server: server FQDN subject, server and pool FQDN, in
   const PlannedCertificate& cert = Get(set, "pchat02.contoso.net-default");
   CHECK(cert.uses == Names{"Default"});
   CHECK(cert.subject == "pchat02.contoso.net");
-  CHECK(cert.sans == Names{"pchat.contoso.net", "pchat02.contoso.net"});
+  CHECK(Strings(cert.sans) == Names{"pchat.contoso.net", "pchat02.contoso.net"});
   CHECK(cert.ca == CaKind::kInternal);
   // "the same CA as the internal Lync servers": whatever the policy names for them.
   h.topology.certificates.internal_ca = CaKind::kPublic;
@@ -131,7 +131,7 @@ TEST_CASE("Office Web Apps farm: one certificate with the farm and published FQD
   const PlannedCertificate& cert = Get(set, "officewebapps01.contoso.com-farm");
   CHECK(cert.uses.empty());  // not a Lync certificate: no Set-CsCertificate use
   CHECK(cert.subject == "officewebapps01.contoso.com");
-  CHECK(cert.sans == Names{"officewebapps01.contoso.com", "owa.contoso.com"});
+  CHECK(Strings(cert.sans) == Names{"officewebapps01.contoso.com", "owa.contoso.com"});
   CHECK(cert.server.empty());
   CHECK(cert.install_on == Names{"owa01.contoso.net", "owa02.contoso.net"});
   CHECK(cert.exportable_key);
@@ -140,7 +140,7 @@ TEST_CASE("Office Web Apps farm: one certificate with the farm and published FQD
   // Not published: the internal farm FQDN alone.
   h.plan.pools.back().external_web_fqdn = Fqdn();
   CertificateSet internal_only = BuildCertificates(h.plan, diagnostics);
-  CHECK(Get(internal_only, "officewebapps01.contoso.com-farm").sans ==
+  CHECK(Strings(Get(internal_only, "officewebapps01.contoso.com-farm").sans) ==
         Names{"officewebapps01.contoso.com"});
 }
 

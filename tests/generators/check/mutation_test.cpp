@@ -107,7 +107,7 @@ PlannedCertificate& Cert(Models& m, const std::string& id) {
 }
 
 void DropSan(Models& m, const std::string& id, const std::string& san) {
-  std::vector<std::string>& sans = Cert(m, id).sans;
+  SharedNames& sans = Cert(m, id).sans;
   auto found = std::find(sans.begin(), sans.end(), san);
   REQUIRE(found != sans.end());
   sans.erase(found);
