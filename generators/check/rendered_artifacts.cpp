@@ -143,7 +143,9 @@ class Prover {
   // that no zone file has. Holding each rendering's every key until the comparison was, for
   // thousands of SIP domains, most of the proof's memory.
   struct RenderedRecords {
-    const std::vector<std::pair<std::string, Origin>>* zones = nullptr;
+    explicit RenderedRecords(const std::vector<std::pair<std::string, Origin>>& zone_keys)
+        : zones(&zone_keys), seen(zone_keys.size(), false) {}
+    const std::vector<std::pair<std::string, Origin>>* zones;
     std::vector<bool> seen;                // by index into *zones
     std::map<std::string, Origin> extras;  // the first place each is found
     void Add(std::string key, Origin origin);
@@ -458,9 +460,7 @@ void Prover::RenderedRecords::Add(std::string key, Origin origin) {
 }
 
 void Prover::CompareRecordsWith(const std::vector<std::pair<std::string, Origin>>& zones) {
-  rendered_.emplace();
-  rendered_->zones = &zones;
-  rendered_->seen.assign(zones.size(), false);
+  rendered_.emplace(zones);
 }
 
 void Prover::ReportRecordDifferences(const std::string& file) {
