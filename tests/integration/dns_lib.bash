@@ -64,14 +64,18 @@ EOC
   fi
   named -g -c "$run/named.conf" >"$run/named.log" 2>&1 &
   NAMED_PIDS+=($!)
-  # Ready when it answers authoritatively for a zone of the view it serves (bounded: 30 s on a
-  # loaded machine). The zone comes from that view: pin-point internal zones exist in no other.
+  # Ready when it has loaded every zone (named logs "all zones loaded" once the last is in: it
+  # loads them side by side, and answering for the first was no proof the last of the hosting
+  # example's tenants was there) and answers authoritatively for a zone of the view it serves
+  # (bounded: 30 s on a loaded machine). The zone comes from that view: pin-point internal
+  # zones exist in no other.
   local zone view=internal
   [[ $internal_acl == none ]] && view=external
   zone=$(awk -v view="\"$view\"" '$1 == "view" { inside = ($2 == view) }
     inside && $1 == "zone" { gsub(/"/, "", $2); print $2; exit }' "$dnsdir/named.conf")
   for _ in $(seq 300); do
-    if dig +time=1 +tries=1 +norecurse -p "$port" @127.0.0.1 "$zone" SOA 2>/dev/null |
+    if grep -q 'all zones loaded' "$run/named.log" &&
+      dig +time=1 +tries=1 +norecurse -p "$port" @127.0.0.1 "$zone" SOA 2>/dev/null |
       grep -q 'status: NOERROR'; then
       return 0
     fi
