@@ -228,12 +228,6 @@ bool WriteCertificatesJson(const CertificateSet& set, const JsonTextSink& sink) 
       [&set](size_t i) { return CertificateToJson(set.certificates[i]); }, "\n", sink);
 }
 
-std::string CertificatesJsonText(const CertificateSet& set) {
-  std::string text;
-  WriteCertificatesJson(set, AppendTo(text));
-  return text;
-}
-
 namespace {
 
 nlohmann::json PowerShellImport(const PlannedCertificate& cert, const std::string& requester) {

@@ -15,10 +15,8 @@
 namespace lynctopo {
 
 // certificates/certificates.json: {"format_version":1,"certificates":[...]} as dump(2) prints
-// it, and a newline; one certificate's tree at a time. Write... sends the text to `sink` a
-// piece at a time (generate writes it so), ...Text returns it.
+// it, and a newline, sent to `sink` a piece at a time; one certificate's tree at a time.
 bool WriteCertificatesJson(const CertificateSet& set, const JsonTextSink& sink);
-std::string CertificatesJsonText(const CertificateSet& set);
 // One certificate as it appears in certificates.json.
 nlohmann::json CertificateToJson(const PlannedCertificate& cert);
 

@@ -27,8 +27,6 @@ class SharedName {
   operator const std::string&() const { return *text_; }
   operator std::string_view() const { return *text_; }
   bool empty() const { return text_->empty(); }
-  size_t size() const { return text_->size(); }
-  bool starts_with(std::string_view prefix) const { return text_->starts_with(prefix); }
 
   friend bool operator==(const SharedName& a, const SharedName& b) { return a.text_ == b.text_; }
   friend bool operator==(const SharedName& a, std::string_view b) { return *a.text_ == b; }

@@ -90,6 +90,7 @@ bool CsvCertificates(std::string_view csv, std::vector<CertificateMention>& out,
   if (header) error = "no header row";
   return columns_found;
 }
+
 void ForEachScriptCertificateStep(std::string_view script, NamePool& pool,
                                   const std::function<void(const CertificateMention&)>& each,
                                   const std::function<void(size_t offset)>& passed) {

@@ -147,12 +147,6 @@ bool WriteIisPlanJson(const IisPlan& plan, const JsonTextSink& sink) {
       [&plan](size_t i) { return IisServerToJson(plan.servers[i]); }, "\n", sink);
 }
 
-std::string IisPlanJsonText(const IisPlan& plan) {
-  std::string text;
-  WriteIisPlanJson(plan, AppendTo(text));
-  return text;
-}
-
 namespace {
 
 class IisGeneratorImpl : public Generator {

@@ -12,8 +12,7 @@ namespace lynctopo {
 const Generator& IisGenerator();
 
 // The JSON artifact iis/servers.json (schemas/iis-servers.schema.json), sent to `sink` a piece
-// at a time, or returned whole.
+// at a time.
 bool WriteIisPlanJson(const IisPlan& plan, const JsonTextSink& sink);
-std::string IisPlanJsonText(const IisPlan& plan);
 
 }  // namespace lynctopo
