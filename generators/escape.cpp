@@ -5,9 +5,15 @@
 namespace lynctopo {
 
 std::string PowerShellQuote(std::string_view text) {
+  std::string out;
+  AppendPowerShellQuoted(out, text);
+  return out;
+}
+
+void AppendPowerShellQuoted(std::string& out, std::string_view text) {
   // PowerShell ends a single-quoted string at any single quote, including the typographic
   // ones U+2018..U+201B (UTF-8 E2 80 98..9B); doubling one makes it a literal.
-  std::string out = "'";
+  out += '\'';
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     out += c;
@@ -23,7 +29,6 @@ std::string PowerShellQuote(std::string_view text) {
     }
   }
   out += '\'';
-  return out;
 }
 
 std::string CommentText(std::string_view text) {

@@ -11,6 +11,8 @@ namespace lynctopo {
 
 // 'text' with every ' doubled (PowerShell single-quoted string: no expansion at all).
 std::string PowerShellQuote(std::string_view text);
+// The same, appended to `out` (for writers that build a whole line at a time).
+void AppendPowerShellQuoted(std::string& out, std::string_view text);
 // Free text made safe for a one-line comment in any generated file: control characters
 // (line breaks above all, which would end the comment) become spaces.
 std::string CommentText(std::string_view text);

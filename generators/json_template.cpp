@@ -5,6 +5,7 @@
 
 #include "generators/json_template.hpp"
 
+#include <unordered_map>
 #include <vector>
 
 #include <kainjow/mustache.hpp>
@@ -18,13 +19,33 @@ using Json = nlohmann::json;
 
 struct JsonTemplate::Tree {
   Component root;
+  // Each {{#name}} section's place among the sections of its name, in source order: what a
+  // direct writer is asked for (LazyList::direct).
+  std::unordered_map<const Component*, size_t> occurrence;
 };
 
-JsonTemplate::JsonTemplate(const std::string& source) : tree_(std::make_unique<Tree>()) {
+namespace {
+
+void NumberSections(const Component& parent, std::unordered_map<std::string, size_t>& seen,
+                    std::unordered_map<const Component*, size_t>& occurrence) {
+  for (const Component& child : parent.children) {
+    if (child.tag.type == TagType::section_begin) occurrence[&child] = seen[child.tag.name]++;
+    NumberSections(child, seen, occurrence);
+  }
+}
+
+}  // namespace
+
+JsonTemplate::JsonTemplate(const std::string& source, std::string built_in_name)
+    : tree_(std::make_unique<Tree>()), built_in_name_(std::move(built_in_name)) {
   // What basic_mustache's constructor does, keeping the tree instead of the renderer.
   mustache::context<std::string> context;
   mustache::context_internal<std::string> internal{context};
   mustache::parser<std::string> parser{source, internal, tree_->root, error_};
+  if (error_.empty() && !built_in_name_.empty()) {
+    std::unordered_map<std::string, size_t> seen;
+    NumberSections(tree_->root, seen, tree_->occurrence);
+  }
 }
 
 JsonTemplate::~JsonTemplate() = default;
@@ -84,6 +105,7 @@ class JsonRenderer {
   // basic_mustache::render with root_renderer = true: the last line is flushed at the end.
   // With a sink, the text went there and the result is empty.
   std::optional<std::string> Run(const JsonTemplate& root) {
+    if (!root.built_in_name_.empty()) direct_template_ = &root;
     WalkChildren(root.tree_->root);
     if (!ok_) return std::nullopt;
     FlushLine(nullptr);
@@ -202,7 +224,11 @@ class JsonRenderer {
             ok_ = false;
             return;
           }
-          WalkChildren(partial->tree_->root);  // same line buffer, no final flush
+          // Same line buffer, no final flush; a partial's sections are never written directly.
+          const JsonTemplate* direct_template = direct_template_;
+          direct_template_ = nullptr;
+          WalkChildren(partial->tree_->root);
+          direct_template_ = direct_template;
         }
         break;
       default:  // comments, set-delimiter tags (the parser already applied them)
@@ -217,6 +243,15 @@ class JsonRenderer {
       if (found.lazy->size == 0) {  // an inverted section: the empty list is the context
         static const Json kEmptyList = Json::array();
         return RenderSection(comp, Found{&kEmptyList});
+      }
+      if (DirectItemWriter write = DirectWriterFor(comp, *found.lazy)) {
+        for (size_t i = 0; i < found.lazy->size; ++i) {
+          write(i, out_);
+          line_start_ = out_.size();
+          if (sink_ && line_start_ >= kPiece) Emit();
+        }
+        section_tag_on_line_ = true;  // as after the last item rendered through item()
+        return;
       }
       for (size_t i = 0; i < found.lazy->size; ++i) {
         const TemplateView item = found.lazy->item(i);
@@ -248,12 +283,25 @@ class JsonRenderer {
     section_tag_on_line_ = true;
   }
 
+  // A writer only for a section of the built-in template being walked that starts a line:
+  // its items' text then starts a line too, as the writer's does.
+  DirectItemWriter DirectWriterFor(const Component& comp, const LazyList& list) const {
+    if (!direct_template_ || !list.direct || comp.tag.type != TagType::section_begin ||
+        line_start_ != out_.size())
+      return {};
+    const auto& occurrence = direct_template_->tree_->occurrence;
+    auto found = occurrence.find(&comp);
+    if (found == occurrence.end()) return {};
+    return list.direct(direct_template_->built_in_name_, found->second);
+  }
+
   static constexpr size_t kPiece = 1 << 20;
 
   const JsonTemplate::PartialLookup& partials_;
   std::string& error_;
   const JsonTemplate::TextSink* sink_;
-  std::vector<Context> stack_;  // back() is the innermost context
+  const JsonTemplate* direct_template_ = nullptr;  // the built-in template being walked, if any
+  std::vector<Context> stack_;                     // back() is the innermost context
   std::string out_;
   size_t line_start_ = 0;
   bool section_tag_on_line_ = false;

@@ -29,15 +29,30 @@ namespace lynctopo {
 
 struct TemplateView;
 
+// Writes one item of a list as a built-in template's section over that list renders it, whole
+// lines ending in '\n', straight from the model: for the lists of tens of thousands of items,
+// where building each item's JSON object and walking it cost most of a run's CPU.
+using DirectItemWriter = std::function<void(size_t index, std::string& out)>;
+
 // A list the renderer asks for one item at a time, each item built when its iteration starts
 // and freed when it ends: a whole-run view (every certificate of 10,000 servers with its SANs,
 // every row of the report) held at once was most of a run's peak memory. To the template it is
 // the list it stands for, item for item: same lookups, same truthiness (size 0 is falsy),
 // nothing rendered for {{name}} of it. A template that iterates it twice builds each item
 // twice. An item may hold lazy lists of its own.
+//
+// `direct`, when set, may offer a DirectItemWriter for a section over the list: asked with the
+// built-in template's name and the section's occurrence (0 for the first section of that name in
+// the template's source, 1 for the second...). It is asked only while the renderer walks a
+// built-in template's own text (never an override, never a partial), and only for a section
+// that starts a line; it must write exactly what the section renders through item(). An empty
+// function means "render through item()". tests/integration/direct_writers.sh holds every
+// writer to that: each shipped example renders byte for byte the same with the built-ins
+// ejected into an override folder, where no writer is asked.
 struct LazyList {
   size_t size = 0;
   std::function<TemplateView(size_t index)> item;
+  std::function<DirectItemWriter(std::string_view template_name, size_t occurrence)> direct = {};
 };
 // Lazy members of one object, by key; a key here must not also be a key of its JSON object.
 using LazyLists = std::map<std::string, LazyList, std::less<>>;
@@ -57,7 +72,9 @@ struct TemplateView {
 class JsonTemplate {
  public:
   // Parses `source` with kainjow's parser (default delimiters); see valid() / error().
-  explicit JsonTemplate(const std::string& source);
+  // `built_in_name`, for a built-in template only: its name, under which lazy lists may offer
+  // direct writers for its sections (LazyList::direct).
+  explicit JsonTemplate(const std::string& source, std::string built_in_name = {});
   ~JsonTemplate();
   JsonTemplate(JsonTemplate&&) noexcept;
   JsonTemplate& operator=(JsonTemplate&&) noexcept;
@@ -91,6 +108,7 @@ class JsonTemplate {
   friend class JsonRenderer;
   std::unique_ptr<Tree> tree_;
   std::string error_;
+  std::string built_in_name_;
 };
 
 }  // namespace lynctopo

@@ -167,7 +167,11 @@ std::optional<std::string> TemplateStore::RenderAny(std::string_view name, const
       // call, as before the cache.
       TemplateChecker checker(lookup, diagnostics);
       if (!checker.Check(*root)) return std::nullopt;
-      cached = compiled.by_name.emplace(std::string(name), JsonTemplate(std::string(root->source)))
+      // A built-in root may have its sections written directly (LazyList::direct).
+      std::string built_in_name = root->origin == "built-in" ? root->name : std::string();
+      cached = compiled.by_name
+                   .emplace(std::string(name),
+                            JsonTemplate(std::string(root->source), std::move(built_in_name)))
                    .first;
     }
     root_template = &cached->second;

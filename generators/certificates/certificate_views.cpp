@@ -1,11 +1,14 @@
 #include "generators/certificates/certificate_views.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "generators/certificates/certificate_fields.hpp"
+#include "generators/certificates/certificate_writers.hpp"
 #include "generators/escape.hpp"
 #include "generators/json_dump.hpp"
 #include "generators/powershell_view.hpp"
@@ -13,180 +16,72 @@
 
 namespace lynctopo {
 
+using namespace certificate_fields;
+
 namespace {
 
-// Strings or SharedNames.
-template <typename Names>
-std::string Join(const Names& items, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += separator;
-    out += static_cast<const std::string&>(items[i]);
-  }
-  return out;
-}
-
-// The certificate's names other than its subject: what -DomainName must add.
-std::vector<std::string> ExtraNames(const PlannedCertificate& cert) {
-  std::vector<std::string> out;
-  for (const std::string& san : cert.sans) {
-    if (san != cert.subject) out.push_back(san);
-  }
-  return out;
-}
-
-// Reverse-proxy certificates are made off-box with OpenSSL; every other one is obtained on the
-// servers it is installed on by request-certificates.ps1.
-bool InScript(CertificateRole role) {
-  return role != CertificateRole::kReverseProxy;
-}
-
-// Office Web Apps Server runs no Lync Server: no Request-CsCertificate or Set-CsCertificate there;
-// the script requests with certreq and hands the farm the certificate by friendly name
-// (New-OfficeWebAppsFarm / Set-OfficeWebAppsFarm -CertificateName).
-bool ByCertreq(CertificateRole role) {
-  return role == CertificateRole::kOfficeWebApps;
-}
-
-std::string FriendlyName(const PlannedCertificate& cert) {
-  return "lynctopo " + cert.id;
-}
-
-// What the operator needs to know before the request on this server, as comment lines.
-std::vector<std::string> RequestNote(const PlannedCertificate& cert) {
-  switch (cert.role) {
-    case CertificateRole::kSurvivableBranch:
-      return {"On a Survivable Branch Appliance: run this in its Lync Server Management Shell as a",
-              "member of RTCUniversalSBATechnicians, as",
-              "lync-server-2013-appendix-a-using-cmdlets-to-deploy-a-survivable-branch-appliance",
-              "shows, or request these names with the appliance vendor's tool."};
-    case CertificateRole::kOfficeWebApps:
-      return {"Office Web Apps Server runs no Lync Server: run this in Windows PowerShell,",
-              "elevated. The request is made with certreq; -Assign gives the farm the certificate",
-              "by its friendly name (Set-OfficeWebAppsFarm -CertificateName), never",
-              "Set-CsCertificate."};
-    default:
-      return {};
-  }
-}
-
-nlohmann::json CommentLines(const std::vector<std::string>& lines) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const std::string& line : lines) out.push_back(CommentText(line));
-  return out;
-}
-
-// Edge servers are workgroup machines (no online enrolment, C17) and public CAs take request
-// files: both are always requested offline.
-bool RequestOffline(const PlannedCertificate& cert) {
-  return cert.ca == CaKind::kPublic || cert.role == CertificateRole::kEdgeInternal ||
-         cert.role == CertificateRole::kEdgeExternal;
-}
-
 nlohmann::json CsvRow(const PlannedCertificate& cert) {
-  return {
-      {"id", CsvCell(cert.id)},
-      {"role", CsvCell(ToString(cert.role))},
-      {"uses", CsvCell(Join(cert.uses, ";"))},
-      {"site", CsvCell(cert.site)},
-      {"pool", CsvCell(cert.pool)},
-      {"server", CsvCell(cert.server)},
-      {"install_on", CsvCell(Join(cert.install_on, ";"))},
-      {"subject", CsvCell(cert.subject)},
-      {"sans", CsvCell(Join(cert.sans, ";"))},
-      {"ca", CsvCell(ToString(cert.ca))},
-      {"key_bits", std::to_string(cert.key_bits)},
-      {"hash", CsvCell(cert.hash)},
-      {"exportable_key", cert.exportable_key ? "yes" : "no"},
-      {"eku", CsvCell(Join(cert.eku, ";"))},
-      {"split_of", CsvCell(cert.split_of)},
-      {"part", cert.part ? std::to_string(cert.part) : ""},
-      {"parts", cert.parts ? std::to_string(cert.parts) : ""},
-  };
+  std::array<std::string, kCsvColumns.size()> cells = CsvCells(cert);
+  nlohmann::json row = nlohmann::json::object();
+  for (size_t i = 0; i < cells.size(); ++i) row[kCsvColumns[i]] = std::move(cells[i]);
+  return row;
 }
 
 nlohmann::json MarkdownRow(const PlannedCertificate& cert) {
   // Names (FQDN characters only) and ids go into code spans unescaped; free text is escaped.
+  MarkdownFields md = MarkdownFieldsOf(cert);
   return {
       {"id", cert.id},
       {"role", ToString(cert.role)},
-      {"uses", !cert.uses.empty() ? MarkdownCell(Join(cert.uses, ", "))
-               : cert.role == CertificateRole::kOfficeWebApps
-                   ? std::string("(Office Web Apps farm, by friendly name)")
-                   : std::string("(proxy listener)")},
-      {"site", MarkdownCell(cert.site)},
-      {"pool", MarkdownCell(cert.pool)},
-      {"server", MarkdownCell(cert.server.empty() ? "(shared)" : cert.server)},
-      {"install_on", MarkdownCell(Join(cert.install_on, ", "))},
+      {"uses", std::move(md.uses)},
+      {"site", std::move(md.site)},
+      {"pool", std::move(md.pool)},
+      {"server", std::move(md.server)},
+      {"install_on", std::move(md.install_on)},
       {"subject", cert.subject},
       {"sans", cert.sans},
       {"san_count", cert.sans.size()},
       {"has_sans", !cert.sans.empty()},
       {"ca", ToString(cert.ca)},
       {"key_bits", cert.key_bits},
-      {"hash", MarkdownCell(cert.hash)},
+      {"hash", std::move(md.hash)},
       {"exportable_key", cert.exportable_key ? "yes" : "no"},
-      {"eku", MarkdownCell(Join(cert.eku, ", "))},
+      {"eku", std::move(md.eku)},
       {"split", cert.parts > 0},
-      {"split_of", MarkdownCell(cert.split_of)},
+      {"split_of", std::move(md.split_of)},
       {"part", cert.part},
       {"parts", cert.parts},
   };
 }
 
-// Per server: what to request (or import) and what to assign, in certificate order. Kept as
-// references into the certificate set; the JSON of a server's steps is built when the
-// template reaches that server.
-struct CertificateStep {
-  const PlannedCertificate* cert;
-  std::string requester;  // requests and imports: the server that requests it
-};
-struct ServerSteps {
-  std::vector<CertificateStep> requests;  // requester == the server itself: a request
-  std::vector<const PlannedCertificate*> assignments;
-  bool iis = false;
-};
-struct AllServerSteps {
-  std::vector<std::string> order;  // servers in order of first appearance
-  std::map<std::string, ServerSteps> steps;
-};
-
-// What a certificate in the store must hold to stand for this one: its subject and every SAN.
-std::vector<std::string> CoveredNames(const PlannedCertificate& cert) {
-  std::vector<std::string> names = Strings(cert.sans);
-  if (names.empty()) names.push_back(cert.subject);
-  return names;
-}
-
 nlohmann::json PowerShellRequest(const PlannedCertificate& cert, const std::string& computer) {
-  std::vector<std::string> extra = ExtraNames(cert);
-  nlohmann::json request = {
+  RequestFields f = RequestFieldsOf(cert, computer);
+  return {
       {"id", cert.id},
-      {"id_ps", PowerShellQuote(cert.id)},
-      {"role", ToString(cert.role)},
-      {"types", Join(cert.uses, ",")},
-      {"types_ps", PowerShellList(cert.uses)},
-      {"subject_ps", PowerShellQuote(cert.subject)},
-      {"names_ps", PowerShellList(CoveredNames(cert))},
-      {"computer_ps", PowerShellQuote(computer)},
-      {"friendly_ps", PowerShellQuote(FriendlyName(cert))},
+      {"id_ps", std::move(f.id_ps)},
+      {"role", std::move(f.role)},
+      {"types", std::move(f.types)},
+      {"types_ps", std::move(f.types_ps)},
+      {"subject_ps", std::move(f.subject_ps)},
+      {"names_ps", std::move(f.names_ps)},
+      {"computer_ps", std::move(f.computer_ps)},
+      {"friendly_ps", std::move(f.friendly_ps)},
       {"key_bits", cert.key_bits},
-      {"hash_ps", PowerShellQuote(cert.hash)},
+      {"hash_ps", std::move(f.hash_ps)},
       {"certreq", ByCertreq(cert.role)},
       {"lync", !ByCertreq(cert.role)},
-      {"has_note", !RequestNote(cert).empty()},
-      {"note_lines", CommentLines(RequestNote(cert))},
+      {"has_note", !f.note_lines.empty()},
+      {"note_lines", std::move(f.note_lines)},
       {"exportable", cert.exportable_key},
-      {"has_domain_names", !extra.empty()},
-      {"domain_names_ps", PowerShellQuote(Join(extra, ","))},
-      {"offline_ps", RequestOffline(cert) ? "$true" : "$false"},
-      {"ca", ToString(cert.ca)},
+      {"has_domain_names", f.has_domain_names},
+      {"domain_names_ps", std::move(f.domain_names_ps)},
+      {"offline_ps", std::move(f.offline_ps)},
+      {"ca", std::move(f.ca)},
       {"request", true},
       {"import", false},
       {"has_part_note", cert.parts > 0},
-      {"part_note", fmt::format("part {} of {} of {}", cert.part, cert.parts, cert.split_of)},
+      {"part_note", std::move(f.part_note)},
   };
-  return request;
 }
 
 }  // namespace
@@ -231,68 +126,33 @@ bool WriteCertificatesJson(const CertificateSet& set, const JsonTextSink& sink) 
 namespace {
 
 nlohmann::json PowerShellImport(const PlannedCertificate& cert, const std::string& requester) {
+  ImportFields f = ImportFieldsOf(cert);
   return {{"id", cert.id},
-          {"id_ps", PowerShellQuote(cert.id)},
-          {"role", ToString(cert.role)},
-          {"subject_ps", PowerShellQuote(cert.subject)},
-          {"names_ps", PowerShellList(CoveredNames(cert))},
+          {"id_ps", std::move(f.id_ps)},
+          {"role", std::move(f.role)},
+          {"subject_ps", std::move(f.subject_ps)},
+          {"names_ps", std::move(f.names_ps)},
           {"request", false},
           {"import", true},
           {"source_server", requester},
-          {"pfx_ps", PowerShellQuote(cert.id + ".pfx")},
-          {"prompt_ps", PowerShellQuote("PFX password for " + cert.id)},
+          {"pfx_ps", std::move(f.pfx_ps)},
+          {"prompt_ps", std::move(f.prompt_ps)},
           {"certreq", ByCertreq(cert.role)},
           {"has_part_note", false}};
 }
 
 nlohmann::json PowerShellAssignment(const PlannedCertificate& cert) {
-  bool farm = ByCertreq(cert.role);
+  AssignmentFields f = AssignmentFieldsOf(cert);
   return {{"id", cert.id},
-          {"id_ps", PowerShellQuote(cert.id)},
-          {"types", Join(cert.uses, ",")},
-          {"types_ps", PowerShellList(cert.uses)},
-          {"subject_ps", PowerShellQuote(cert.subject)},
-          {"names_ps", PowerShellList(CoveredNames(cert))},
-          {"friendly_ps", PowerShellQuote(FriendlyName(cert))},
-          {"farm", farm},
-          {"lync", !farm},
-          {"global", cert.role == CertificateRole::kOAuth}};
-}
-
-AllServerSteps ServerStepsOf(const Plan& plan, const CertificateSet& set) {
-  AllServerSteps all;
-  auto server = [&all](const std::string& fqdn) -> ServerSteps& {
-    auto [it, inserted] = all.steps.try_emplace(fqdn);
-    if (inserted) all.order.push_back(fqdn);
-    return it->second;
-  };
-  for (const PlannedCertificate& cert : set.certificates) {
-    if (!InScript(cert.role) || cert.install_on.empty()) continue;
-    // Requested once: on its own server, on the first Edge member (exportable key, imported on
-    // the others), or for OAuth on the first member of the organisation pool.
-    std::string requester = cert.server.empty() ? cert.install_on.front() : cert.server;
-    if (cert.role == CertificateRole::kOAuth) {
-      if (const PlannedPool* pool = plan.FindPool(cert.pool); pool && !pool->servers.empty())
-        requester = pool->servers.front().fqdn.str();
-    }
-    server(requester).requests.push_back({&cert, requester});
-    bool assign = cert.part <= 1;  // Lync binds one certificate per use: part 1 only
-    // OAuth is assigned once for the deployment; a farm certificate once for the farm.
-    if (cert.role == CertificateRole::kOAuth) {
-      if (assign) server(requester).assignments.push_back(&cert);
-      continue;
-    }
-    bool farm = ByCertreq(cert.role);
-    for (const std::string& host : cert.install_on) {
-      ServerSteps& s = server(host);
-      if (host != requester) s.requests.push_back({&cert, requester});
-      if (assign && (!farm || host == requester)) s.assignments.push_back(&cert);
-      if (cert.role == CertificateRole::kStandardEdition ||
-          cert.role == CertificateRole::kFrontEnd || cert.role == CertificateRole::kDirector)
-        s.iis = true;
-    }
-  }
-  return all;
+          {"id_ps", std::move(f.id_ps)},
+          {"types", std::move(f.types)},
+          {"types_ps", std::move(f.types_ps)},
+          {"subject_ps", std::move(f.subject_ps)},
+          {"names_ps", std::move(f.names_ps)},
+          {"friendly_ps", std::move(f.friendly_ps)},
+          {"farm", f.farm},
+          {"lync", !f.farm},
+          {"global", f.global}};
 }
 
 nlohmann::json ServerStepsJson(const std::string& fqdn, const ServerSteps& s) {
@@ -338,14 +198,22 @@ TemplateView CertificatesView(const Plan& plan, const CertificateSet& set) {
       {"has_proxies", !proxies.empty()},
       {"proxies", std::move(proxies)}};
   view.lists["certificates"] = {
-      set.certificates.size(), [&set](size_t i) {
+      set.certificates.size(),
+      [&set](size_t i) {
         const PlannedCertificate& cert = set.certificates[i];
         return TemplateView(nlohmann::json{{"md", MarkdownRow(cert)}, {"csv", CsvRow(cert)}});
+      },
+      [&set](std::string_view template_name, size_t occurrence) {
+        return CertificateSectionWriter(set, template_name, occurrence);
       }};
   auto steps = std::make_shared<const AllServerSteps>(ServerStepsOf(plan, set));
-  view.lists["servers"] = {steps->order.size(), [steps](size_t i) {
+  view.lists["servers"] = {steps->order.size(),
+                           [steps](size_t i) {
                              const std::string& fqdn = steps->order[i];
                              return TemplateView(ServerStepsJson(fqdn, steps->steps.at(fqdn)));
+                           },
+                           [steps](std::string_view template_name, size_t occurrence) {
+                             return ServerSectionWriter(steps, template_name, occurrence);
                            }};
   return view;
 }
