@@ -214,3 +214,47 @@ TEST_CASE("JsonTemplate reports kainjow's syntax errors", "[generators][template
   mustache::mustache reference{std::string("a {{#open}} b")};
   CHECK(broken.error() == reference.error_message());
 }
+
+TEST_CASE(
+    "JsonTemplate asks a lazy list's direct writer only for a built-in template's own "
+    "sections that start a line",
+    "[generators][templates]") {
+  // Items render as "<n>\n" through the view and "direct <n>\n" through the writer, so the
+  // output shows which path each section took.
+  std::vector<std::pair<std::string, size_t>> asked;
+  lynctopo::TemplateView view;
+  view.lists["items"] = {
+      2,
+      [](size_t i) {
+        return lynctopo::TemplateView(json{{"n", i}});
+      },
+      [&asked](std::string_view name, size_t occurrence) -> lynctopo::DirectItemWriter {
+        asked.emplace_back(std::string(name), occurrence);
+        if (occurrence != 1) return {};  // only the second section has a writer
+        return [](size_t i, std::string& out) { out += "direct " + std::to_string(i) + "\n"; };
+      }};
+  const std::string source =
+      "{{#items}}\n{{n}}\n{{/items}}\n{{#items}}\n{{n}}\n{{/items}}\nx {{#items}}\n{{n}}\n"
+      "{{/items}}\n{{> part}}";
+  const JsonTemplate partial("{{#items}}\n{{n}}\n{{/items}}\n");
+  const JsonTemplate::PartialLookup partials = [&partial](const std::string& name) {
+    return name == "part" ? &partial : nullptr;
+  };
+  std::string error;
+
+  const JsonTemplate built_in(source, "t.mustache");
+  std::optional<std::string> text = built_in.Render(view, partials, error);
+  REQUIRE(text);
+  // Sections 0 and 1 start a line and are asked; section 2 follows "x " and the partial's is
+  // not the built-in's own text: neither is asked.
+  CHECK(*text == "0\n1\ndirect 0\ndirect 1\nx \n0\n1\n0\n1\n");
+  CHECK(asked == std::vector<std::pair<std::string, size_t>>{{"t.mustache", 0}, {"t.mustache", 1}});
+
+  // The same text as an override: no writer is asked, every section renders from the view.
+  asked.clear();
+  const JsonTemplate overridden(source);
+  text = overridden.Render(view, partials, error);
+  REQUIRE(text);
+  CHECK(*text == "0\n1\n0\n1\nx \n0\n1\n0\n1\n");
+  CHECK(asked.empty());
+}
