@@ -5,8 +5,6 @@
 #include <memory>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "generators/certificates/certificate_fields.hpp"
 #include "generators/certificates/certificate_writers.hpp"
 #include "generators/escape.hpp"
